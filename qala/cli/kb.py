@@ -1,0 +1,9 @@
+"""`qala ingest | serve | search`: the knowledge base (not implemented yet)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,7 @@
+"""`qala train ner` (not implemented yet)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)

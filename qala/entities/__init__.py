@@ -1,0 +1,1 @@
+"""In-document entity clustering and linking to canonical identities (Latin form, Wikidata QID)."""

@@ -1,0 +1,1 @@
+"""Events (meetings, visits, calls, agreements, statements...), dates and figures."""

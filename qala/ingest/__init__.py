@@ -1,0 +1,1 @@
+"""Readers: files, directories, JSON Lines, standard input → Documents (bad input → error records)."""

@@ -1,0 +1,1 @@
+"""Named-entity recognition: PER / LOC / ORG / MISC mentions."""

@@ -1,0 +1,1 @@
+"""Quotation detection and speaker attribution."""
