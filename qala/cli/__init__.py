@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from qala.cli import evaluate, extract, kb, train
+from qala.cli import evaluate, extract, kb, serve, train
 
 app = typer.Typer(
     name="qala",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 extract.register(app)
 kb.register(app)
+serve.register(app)
 app.add_typer(evaluate.app, name="eval", help="Score qala against gold data.")
 app.add_typer(train.app, name="train", help="Train the models qala ships.")
 
