@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# A throw-away PostgreSQL server for the tests that need one: fixtures `pg_server`, `pg_url` (tests/pg.py).
+pytest_plugins = ["pg"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD_QUOTES = SHARED / "gold" / "quotes-dev.jsonl"

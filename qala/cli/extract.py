@@ -11,18 +11,31 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from qala.document import Document
 from qala.errors import ExitCode
 from qala.ingest.readers import read_inputs
 from qala.pipeline import DEFAULT_MAX_CHARS, default_pipeline
 
-err_console = Console(stderr=True)
+# soft_wrap: one error, one stderr line (Rich would otherwise wrap at 80 columns when piped).
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def json_line(obj: object) -> str:
+    """One JSON Lines line; text with an unpaired surrogate (from the Python API: readers already
+    replace them) is written with \\u escapes so a UTF-8 writer never fails mid-batch."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
 
 
 def write_jsonl(docs: Iterable[Document], out: TextIO) -> Iterator[Document]:
     for doc in docs:
-        out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_line(doc.to_dict()))
         yield doc
 
 
@@ -33,9 +46,9 @@ def report_errors(docs: Iterable[Document], stats: dict[str, int], errors_out: T
         if doc.errors:
             stats["failed"] += 1
             err = doc.errors[0]
-            err_console.print(f"[red]error[/red] {doc.id}: {err.code}: {err.message}", highlight=False, markup=True)
+            err_console.print(f"[red]error[/red] {escape(doc.id)}: {err.code}: {escape(err.message)}", highlight=False, markup=True)
             if errors_out is not None:
-                errors_out.write(json.dumps({"id": doc.id, "errors": [e.to_dict() for e in doc.errors]}, ensure_ascii=False) + "\n")
+                errors_out.write(json_line({"id": doc.id, "errors": [e.to_dict() for e in doc.errors]}))
         yield doc
 
 
@@ -92,7 +105,11 @@ def register(app: typer.Typer) -> None:
 
         Example: qala extract article.txt --pretty
         """
-        stats = run_extract(inputs, output, pretty, errors, max_chars, date)
+        try:
+            stats = run_extract(inputs, output, pretty, errors, max_chars, date)
+        except OSError as exc:  # the output or --errors file cannot be written: nothing is processed
+            err_console.print(f"[red]fatal[/red] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(int(ExitCode.FATAL)) from None
         if stats["failed"]:
             err_console.print(f"{stats['documents'] - stats['failed']} of {stats['documents']} documents processed, {stats['failed']} reported as errors")
         raise typer.Exit(int(exit_code(stats)))

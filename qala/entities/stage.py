@@ -1,8 +1,9 @@
-"""Entity stage (placeholder): clusters mentions and speakers into `entities`."""
+"""Entity stage: clusters mentions, role phrases and speakers into canonical `entities`."""
 
 from __future__ import annotations
 
 from qala.document import Document
+from qala.entities.cluster import cluster_entities
 
 
 class EntityStage:
@@ -11,4 +12,5 @@ class EntityStage:
     assigns = ("entities",)
 
     def __call__(self, doc: Document) -> Document:
+        doc.entities = cluster_entities(doc)
         return doc

@@ -1,1 +1,1 @@
-"""qala.eval"""
+"""Scorers behind `qala eval`: quotations and speakers (`quotes`), with shared matching helpers."""

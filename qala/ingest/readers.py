@@ -7,6 +7,7 @@ A reader never raises for a bad document: it yields a Document carrying an error
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,8 @@ MAX_FILE_BYTES = 200_000_000
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 _FIELDS = ("title", "date", "source", "url")
+# Any surrogate code point in a Python str is unpaired (json.loads joins valid pairs).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Extra readers by file suffix (HTML, feeds, WARC), registered by the ingest modules that provide
 # them so this module needs no heavy imports: suffix → function(path) → Documents.
@@ -34,16 +37,22 @@ def error_doc(doc_id: str, code: str, message: str, **fields: str | None) -> Doc
     return doc
 
 
+def replace_lone_surrogates(text: str) -> str:
+    """JSON's `\\ud800` escapes decode to lone surrogates, which no UTF-8 writer (output file,
+    SQLite, PostgreSQL, HTTP) accepts: each becomes U+FFFD, one for one, so offsets are kept."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def document_from_record(rec: object, default_id: str) -> Document:
     """A JSON Lines record (`id`, `text`, optional title/date/source/url) → Document."""
     if not isinstance(rec, dict):
         return error_doc(default_id, "bad_input", "a JSON Lines record must be an object")
-    doc_id = str(rec.get("id") or default_id)
+    doc_id = replace_lone_surrogates(str(rec.get("id") or default_id))
     text = rec.get("text")
-    fields = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in _FIELDS}
+    fields = {k: (replace_lone_surrogates(str(rec[k])) if rec.get(k) is not None else None) for k in _FIELDS}
     if not isinstance(text, str):
         return error_doc(doc_id, "bad_input", "record has no string field `text`", **fields)
-    return Document(text=text, id=doc_id, **fields)  # type: ignore[arg-type]
+    return Document(text=replace_lone_surrogates(text), id=doc_id, **fields)  # type: ignore[arg-type]
 
 
 def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[Document]:

@@ -1,0 +1,684 @@
+"""Quotation detection: cues, content boundaries and speaker phrases, over normalized tokens.
+
+Everything runs on the normalized copy of the text (one regex pass to tokenize, dict lookups for
+cues), then offsets are mapped back to the raw text. For each cue the words after it are read
+left to right: speaker phrase (VSO) and adjuncts up to what introduces the content — a
+complementizer (أن/إن/بأن), a colon, quotation marks, the verb's preposition (أشار إلى، دعا إلى),
+or, for stance verbs, a direct object. Without words between cue and content the subject may
+precede the cue (SVO) or be implicit (carried from an earlier quotation in `stage.py`). Content
+runs to the end of the clause: a new cue (مضيفا، وأضاف), a trailing attribution (حسب قوله) or the
+sentence end. Every loop is over tokens with bounded look-ahead, so time stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from qala.quotes.lexicon import CueForm, lexicon, lookup_cue, strip_prefix
+from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
+from qala.quotes.speaker import is_definite, speaker_kind
+from qala.text.normalize import norm
+
+TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
+_SENT_END = frozenset(".!?؟…")
+_COMMAS = frozenset("،,؛;")
+_PUNCT_TRIM = "،,؛;:.!?؟… \t\n-–"
+
+# How far after a cue the content may start: a long speaker phrase with appositions and a setting
+# (وقال اللواء ...، المستشار العسكري ...، قائد ...، في تصريح لـ...، إن) stays well under it.
+MAX_TAIL_TOKENS = 28
+# A subject before the cue (SVO: مصادر عدة أكدت) is short; longer stretches are narration.
+MAX_SVO_TOKENS = 6
+# A speaker phrase read without a delimiter (stance verb + object) stops after this many words.
+MAX_NP_TOKENS = 14
+# Content read as a direct object must have at least this many words to be a statement.
+MIN_OBJECT_TOKENS = 3
+# A quoted stretch with fewer words is a title or scare quote unless a cue introduces it.
+MIN_QUOTED_WORDS = 3
+# A headline speaker (`بوتين: ...`) is at most this many words.
+MAX_HEADLINE_SPEAKER = 4
+
+_N = norm
+_CLAUSE_STARTS = frozenset(_N(w) for w in ("لكن", "ولكن", "بينما", "فيما", "حين", "كما", "هناك", "وهناك", "ثم", "حيث", "إذ", "اذ", "وقد", "قد", "لقد", "ولقد", "كان", "وكان", "أما", "اما", "هذا"))
+_RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+_BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم"))
+_PREP_WORDS = frozenset(_N(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء"))
+_SETTING_PREPS = frozenset(_N(w) for w in ("في", "خلال", "عبر", "أثناء", "ل", "على", "ب", "وفي"))
+_ADDRESSEES = frozenset(_N(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لنا", "له", "لها", "لهم", "للتلفزيون"))
+_FA_INNA = frozenset(_N(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها"))
+_NAN = frozenset(_N(w) for w in ("ما",))
+_TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    word: bool
+    sent: int = 0
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quotation found in the normalized text, before speaker resolution."""
+
+    content: tuple[int, int]  # normalized char offsets
+    type: str
+    cue: tuple[int, int]  # normalized char offsets of cue .. introducer
+    cue_tok: int
+    speaker: list[int] = field(default_factory=list)  # token indices of the speaker phrase core
+    gender: str | None = None
+    plural: bool = False
+    vso: bool = False  # the verb precedes its subject (gender agreement holds)
+    cls: str = "say"
+    how: str = "clause"  # clause | object | nominal | headline | trailing
+    ambiguous: bool = False
+    nested: bool = False
+
+
+class Extractor:
+    """Finds quotation candidates in one normalized document text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lex = lexicon()
+        self.toks = self._tokenize(text)
+        self.sent_end = self._sentence_ends()
+        self.cue_at: dict[int, tuple[CueForm, bool]] = {}
+        for i, t in enumerate(self.toks):
+            if t.word:
+                hit = lookup_cue(t.text)
+                if hit is not None:
+                    self.cue_at[i] = hit
+        self.spans = self._mark_spans()
+        self.span_at_open = {s.open: s for s in self.spans}
+        self._tok_starts = [t.start for t in self.toks]
+
+    # -- layout ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _tokenize(text: str) -> list[Tok]:
+        toks: list[Tok] = []
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        sent = 0
+        for m in TOKEN_RE.finditer(text):
+            s, e = m.span()
+            w = m.group()
+            line = bisect_right(newlines, s)
+            if toks and toks[-1].line != line:
+                sent += 1
+            toks.append(Tok(s, e, w, w[0].isalpha(), sent, line))
+            if w in _SENT_END and Extractor._ends_sentence(text, s, toks):
+                sent += 1
+        return toks
+
+    @staticmethod
+    def _ends_sentence(text: str, i: int, toks: list[Tok]) -> bool:
+        after = text[i + 1] if i + 1 < len(text) else " "
+        prev = toks[-2].text if len(toks) > 1 else ""
+        if after.isspace() or after in "\"'”»’›)":
+            return not (len(prev) <= 1 and prev.isalpha())  # د. م. (abbreviations)
+        # "لإيران.وقال": a full stop glued to the next word between two real words
+        if after.isalpha() and len(prev) >= 3 and prev.isalpha():
+            j = i + 1
+            while j < len(text) and text[j].isalpha():
+                j += 1
+            return j - (i + 1) >= 3
+        return False
+
+    def _sentence_ends(self) -> list[int]:
+        """sent_end[s] = index just after the last token of sentence s."""
+        if not self.toks:
+            return []
+        ends = [0] * (self.toks[-1].sent + 1)
+        for i, t in enumerate(self.toks):
+            ends[t.sent] = i + 1
+        return ends
+
+    def _mark_spans(self) -> list[MarkSpan]:
+        """Quotation spans, paired within stretches split where a sentence opens with a و-cue."""
+        spans: list[MarkSpan] = []
+        toks = self.toks
+        if not toks:
+            return spans
+        seg_start = 0
+        for i in range(1, len(toks) + 1):
+            boundary = i == len(toks) or toks[i].line != toks[i - 1].line
+            if not boundary and toks[i].sent != toks[i - 1].sent:
+                hit = self.cue_at.get(i)
+                boundary = hit is not None and hit[1] and hit[0].tense != "participle"
+            if boundary:
+                lo, hi = toks[seg_start].start, toks[i - 1].end
+                if any(toks[k].text in FAMILIES for k in range(seg_start, i)):
+                    spans.extend(pair_marks(self.text, lo, hi))
+                seg_start = i
+        return spans
+
+    def tok_index(self, char: int) -> int:
+        """Index of the first token starting at or after `char`."""
+        from bisect import bisect_left
+
+        return bisect_left(self._tok_starts, char)
+
+    def words_in(self, a: int, b: int) -> int:
+        return sum(1 for t in self.toks[self.tok_index(a) : self.tok_index(b)] if t.word)
+
+    # -- cues ------------------------------------------------------------------------------
+
+    def is_breaking(self, k: int) -> bool:
+        """A cue at token k starts a new quotation, ending the content of the previous one."""
+        hit = self.cue_at.get(k)
+        toks = self.toks
+        prev = toks[k - 1] if k > 0 else None
+        if hit is None:
+            base = strip_prefix(toks[k].text)[-1] if toks[k].word else ""
+            if base in self.lex.nominal or toks[k].text in self.lex.nominal:
+                return prev is not None and prev.text in _COMMAS
+            return False
+        form, prefixed = hit
+        if form.tense == "participle":
+            return True
+        if prefixed or (prev is not None and (prev.text in _COMMAS or prev.text in _BREAK_BEFORE)):
+            return True
+        return False
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, (form, prefixed) in self.cue_at.items():
+            if form.cls == "praise":
+                continue
+            cand = self._verb_cue(i, form, prefixed)
+            if cand is not None:
+                out.append(cand)
+        for i, t in enumerate(self.toks):
+            if t.word and (t.text in self.lex.nominal or strip_prefix(t.text)[-1] in self.lex.nominal):
+                cand = self._nominal_cue(i)
+                if cand is not None:
+                    out.append(cand)
+        out.extend(self._headlines())
+        return out
+
+    def _verb_cue(self, i: int, form: CueForm, prefixed: bool) -> Candidate | None:
+        toks, lex = self.toks, self.lex
+        send = self.sent_end[toks[i].sent]
+        prev = toks[i - 1] if i > 0 else None
+        base = strip_prefix(toks[i].text)[-1]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        # narration: يذكر أن، ويشار إلى أن، يعتقد أنه (no subject, a complementizer right after)
+        if base in lex.narration or toks[i].text in lex.narration:
+            if nxt is not None and (nxt.text in lex.complementizers or nxt.text in _TO):
+                return None
+        intro = None  # (kind, token index)
+        j = i + 1
+        limit = min(send, i + 1 + MAX_TAIL_TOKENS)
+        while j < limit:
+            t = toks[j]
+            txt = t.text
+            if txt in lex.complementizers and txt != "لان":
+                intro = ("comp", j)
+                break
+            if txt == ":":
+                intro = ("colon", j)
+                break
+            span = self.span_at_open.get(t.start)
+            if span is not None:
+                short = self.words_in(span.start, span.end) < MIN_QUOTED_WORDS
+                after_l = j > 0 and toks[j - 1].text in ("ل", "لـ")
+                if not short and not after_l:
+                    intro = ("mark", j)
+                    break
+                j = self.tok_index(span.end) + 1
+                continue
+            if form.cls == "express" and t.word:
+                feel = self._feeling(t.text)
+                if feel and (form.lemma == _N("ابدي") or (j > i + 1 and toks[j - 1].text == "عن")):
+                    intro = ("feeling", j)
+                    break
+            elif txt in form.preps and t.word and j > i:
+                if form.lemma == _N("نقل") and txt == "عن":
+                    j += 1
+                    continue
+                intro = ("prep", j)
+                break
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and (txt[1:].startswith("ال") or txt[1] in "ات"):
+                if j == i + 1 or self._np_closed(i + 1, j):
+                    intro = ("prefprep", j)
+                    break
+            if j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls != "praise":
+                break  # another cue takes over
+            j += 1
+        if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
+            return None
+        cand = Candidate((0, 0), "indirect", (toks[i].start, toks[i].end), i, cls=form.cls, gender=form.gender, plural=form.plural, ambiguous=form.ambiguous)
+        region_end = intro[1] if intro else i + 1
+        if intro is None:
+            # stance/call verbs take their content as a direct object after the subject phrase
+            object_ok = form.cls in ("stance", "call") or (form.lemma == _N("قال") and form.tense == "past")
+            closed_mark = self._mark_before(i)
+            if closed_mark is not None:
+                cand.content = (closed_mark.start, closed_mark.end)
+                cand.type = "direct"
+                cand.how = "trailing"
+                cand.speaker = self._np(i + 1, send)
+                cand.vso = True
+                cand.cue = (toks[i].start, toks[i].end)
+                return cand
+            if not object_ok:
+                return None
+            np = self._np(i + 1, send)
+            start = (np[-1] + 1) if np else i + 1
+            while start < send and toks[start].text in lex.adjuncts | _COMMAS:
+                start += 1
+            if sum(1 for t in toks[start:send] if t.word) < MIN_OBJECT_TOKENS:
+                return None
+            cand.speaker = np
+            cand.how = "object"
+            content_tok = start
+        else:
+            kind, k = intro
+            cand.speaker = self._clean_region(i + 1, k, form)
+            content_tok = k + 1
+            if kind == "mark":
+                content_tok = k
+            elif kind in ("feeling", "prefprep"):
+                content_tok = k
+            elif kind == "prep" and content_tok < send and toks[content_tok].text in lex.complementizers:
+                content_tok += 1
+            elif kind == "colon" and content_tok < send and toks[content_tok].text in lex.complementizers:
+                content_tok += 1  # وقال: إن ...
+            cand.cue = (toks[i].start, toks[content_tok - 1].end if content_tok > i else toks[i].end)
+        cand.vso = bool(cand.speaker)
+        if not cand.speaker and not prefixed and form.tense != "participle":
+            cand.speaker = self._svo_subject(i)
+        multi = intro is not None and intro[0] == "colon"
+        content = self._content(content_tok, send, multi)
+        if content is None:
+            return None
+        cand.content, cand.type = content
+        return cand
+
+    def _feeling(self, w: str) -> bool:
+        for stem in (w, w[2:] if w.startswith("ال") else w):
+            for f in self.lex.feelings:
+                if stem.startswith(f) and len(stem) - len(f) <= 3:
+                    return True
+        return False
+
+    def _np_closed(self, a: int, b: int) -> bool:
+        return any(is_definite(t.text) for t in self.toks[a:b])
+
+    def _mark_before(self, i: int) -> MarkSpan | None:
+        """A closed quotation ending right before the cue ("...”، قال فلان)."""
+        j = i - 1
+        while j >= 0 and self.toks[j].text in _COMMAS:
+            j -= 1
+        if j < 0:
+            return None
+        for s in self.spans:
+            if s.close is not None and s.close == self.toks[j].start and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
+                return s
+        return None
+
+    def _clean_region(self, a: int, b: int, form: CueForm) -> list[int]:
+        """Token indices of the speaker phrase core in the words between cue and content."""
+        toks, lex = self.toks, self.lex
+        out: list[int] = []
+        if form.lemma == _N("نقل"):
+            for k in range(a, b):
+                if toks[k].text == "عن":
+                    a = k + 1
+                    break
+        k = a
+        while k < b:
+            t = toks[k]
+            txt = t.text
+            if not t.word:
+                if txt in _COMMAS and out:
+                    break  # appositions after the comma are roles, not the name
+                if txt in FAMILIES:
+                    span = self.span_at_open.get(t.start)
+                    if span is not None:
+                        k = self.tok_index(span.end) + 1
+                        continue
+                k += 1
+                continue
+            if txt in lex.adjuncts or txt in _RELATIVES:
+                if out:
+                    break
+                k += 1
+                continue
+            if txt in _SETTING_PREPS or (txt.startswith(("ل", "ب", "و")) and txt[1:] in _SETTING_PREPS):
+                nxt = toks[k + 1].text if k + 1 < b else ""
+                if nxt in lex.settings or nxt[2:] in lex.settings or nxt in FAMILIES or nxt in lex.adjuncts:
+                    if out:
+                        break
+                    k += 2
+                    continue
+            if txt in _ADDRESSEES or (txt.startswith("ل") and (txt[1:] in lex.org_heads or txt[1:] in lex.settings)) or txt == "ل":
+                if out:
+                    break
+                k += 1
+                continue
+            if txt in lex.complementizers or (k > a and txt in self.cue_at):
+                break
+            out.append(k)
+            k += 1
+        return out
+
+    def _np(self, a: int, b: int) -> list[int]:
+        """A speaker noun phrase read without delimiter (before a direct-object content).
+
+        Idafa chains end at their first definite word; after it only definite adjectives,
+        coordinated definites, prepositional attachments, roles and given names continue.
+        """
+        toks, lex = self.toks, self.lex
+        out: list[int] = []
+        k = a
+        while k < b and (toks[k].text in lex.adjuncts or toks[k].text in _COMMAS):
+            k += 1
+        closed = False
+        in_name = 0
+        while k < b and len(out) < MAX_NP_TOKENS:
+            t = toks[k]
+            w = t.text
+            if not t.word or w in lex.complementizers or w in lex.adjuncts or w in _RELATIVES:
+                break
+            if k in self.cue_at and out:
+                break
+            if not out:
+                if w in _PREP_WORDS:
+                    break
+                out.append(k)
+                closed = is_definite(w) or w in lex.first_names
+                in_name = 1 if w in lex.first_names else 0
+                k += 1
+                continue
+            if in_name:
+                if in_name < 3 and not w.startswith(("ت", "است")) and w not in _PREP_WORDS and not is_definite(w) or (w.startswith("ال") and in_name < 3 and toks[k - 1].text not in _PREP_WORDS):
+                    out.append(k)
+                    in_name += 1
+                    k += 1
+                    continue
+                break
+            if not closed:
+                out.append(k)
+                closed = is_definite(w) or w in lex.first_names or len(out) >= 2
+                in_name = 1 if w in lex.first_names else 0
+                k += 1
+                continue
+            # closed: continue only with attachments
+            if is_definite(w) or (w[0] == "و" and is_definite(w[1:])):
+                out.append(k)
+            elif w in _PREP_WORDS or (w[0] in "لب" and is_definite(w[1:])) or (w[0] in "لب" and w[1:] in lex.org_heads):
+                if w in ("على", "الى", "إلى", "عن", "من"):
+                    break
+                out.append(k)
+                closed = is_definite(w[1:]) if w[0] in "لب" else False
+            elif w in lex.roles or w in lex.first_names:
+                out.append(k)
+                closed = w in lex.first_names
+                in_name = 1 if w in lex.first_names else 0
+            else:
+                break
+            k += 1
+        return out
+
+    def _svo_subject(self, i: int) -> list[int]:
+        """The subject written before an unprefixed cue verb (النجم المصري شدد على...)."""
+        toks, lex = self.toks, self.lex
+        out: list[int] = []
+        k = i - 1
+        sent = toks[i].sent
+        while k >= 0 and toks[k].sent == sent and len(out) <= MAX_SVO_TOKENS:
+            t = toks[k]
+            if not t.word or t.text in lex.complementizers or t.text in _CLAUSE_STARTS or k in self.cue_at:
+                break
+            out.append(k)
+            k -= 1
+        out.reverse()
+        if not out or len(out) > MAX_SVO_TOKENS:
+            return []
+        boundary = toks[k] if k >= 0 and toks[k].sent == sent else None
+        if boundary is not None and boundary.word and boundary.text not in lex.complementizers and boundary.text not in _CLAUSE_STARTS:
+            return []
+        if toks[out[0]].text in _PREP_WORDS or toks[out[0]].text in _RELATIVES:
+            return []
+        if toks[out[-1]].text in _RELATIVES:
+            return []
+        first = toks[out[0]].text
+        if not (is_definite(first) or first in lex.anonymous_heads or first in lex.first_names or first in lex.roles or first in lex.org_heads or len(out) <= 2):
+            return []
+        return out
+
+    def _content(self, k: int, send: int, multi: bool) -> tuple[tuple[int, int], str] | None:
+        """(content offsets, type) from token k to the end of the clause."""
+        toks = self.toks
+        if k >= send or k >= len(toks):
+            return None
+        span = self.span_at_open.get(toks[k].start)
+        if span is not None:
+            after = self.tok_index(span.end) + (1 if span.close is not None else 0)
+            end_tok = self._clause_end(after, send, False) if after < send else after
+            rest = [t for t in toks[after:end_tok] if t.word]
+            if not rest:
+                return self._trim(span.start, span.end), "direct"
+            return self._trim(toks[k].start, toks[end_tok - 1].end), "mixed"
+        end_tok = self._clause_end(k, send, multi)
+        if end_tok <= k:
+            return None
+        start, end = toks[k].start, toks[end_tok - 1].end
+        # a quoted stretch inside reported speech makes it mixed; an unclosed mark inside runs to the end
+        qtype = "indirect"
+        for s in self.spans:
+            if start <= s.open < end and self.words_in(s.start, min(s.end, end)) >= MIN_QUOTED_WORDS:
+                qtype = "mixed"
+                if s.close is None or s.close > end:
+                    end = max(end, s.end)
+                break
+        if not any(t.word for t in toks[k:end_tok]):
+            return None
+        return self._trim(start, end), qtype
+
+    def _clause_end(self, k: int, send: int, multi: bool) -> int:
+        toks, lex = self.toks, self.lex
+        j = k
+        while True:
+            while j < send:
+                t = toks[j]
+                if j > k and self.is_breaking(j):
+                    back = j
+                    while back > k and (toks[back - 1].text in _COMMAS or toks[back - 1].text in _BREAK_BEFORE or toks[back - 1].text in ("في", "و")):
+                        back -= 1
+                    return back
+                base = strip_prefix(t.text)[-1] if t.word else ""
+                if j > k and (base in lex.nominal or t.text in lex.nominal or t.text in ("علي", "على")) and self._trailing_pronoun(j):
+                    back = j
+                    while back > k and toks[back - 1].text in _COMMAS:
+                        back -= 1
+                    return back
+                span = self.span_at_open.get(t.start)
+                if span is not None and span.end > (toks[send - 1].end if send else 0):
+                    return self.tok_index(span.end) + (1 if span.close is not None else 0)
+                j += 1
+            if not multi or send >= len(toks) or toks[send].line != toks[send - 1].line:
+                return send
+            nxt_first = send
+            if nxt_first in self.cue_at or any(x in self.cue_at for x in range(nxt_first, min(nxt_first + 3, len(toks)))):
+                return send
+            send = self.sent_end[toks[send].sent]
+
+    def _trailing_pronoun(self, j: int) -> bool:
+        """حسب وصفه، على حد قوله، وفق تعبيره: an attribution that closes the current content."""
+        toks = self.toks
+        k = j + 1
+        if toks[j].text in ("علي", "على"):
+            if k < len(toks) and toks[k].text == "حد":
+                k += 1
+            else:
+                return False
+        if k < len(toks) and toks[k].text == "ما":
+            return True  # وفق ما صرح به ...
+        if k >= len(toks):
+            return False
+        w = toks[k].text
+        return any(w.startswith(n) and len(w) > len(n) for n in trailing_nouns())
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while end > start and text[end - 1] in _PUNCT_TRIM:
+            end -= 1
+        while start < end and text[start] in " \t\n":
+            start += 1
+        return start, end
+
+    # -- nominal cues and headlines -----------------------------------------------------------
+
+    def _nominal_cue(self, i: int) -> Candidate | None:
+        toks, lex = self.toks, self.lex
+        w = toks[i].text
+        base = w if w in lex.nominal else strip_prefix(w)[-1]
+        if base == w and w.startswith("ب") and w[1:] in lex.nominal:
+            base = w[1:]
+        send = self.sent_end[toks[i].sent]
+        k = i + 1
+        need = lex.nominal.get(base, "")
+        if need:
+            if k < send and toks[k].text == need:
+                k += 1
+            else:
+                return None
+        if k >= send or self._trailing_pronoun(i):
+            return None
+        # the source: لمركز القيادة → مركز القيادة ; وفق ما صرح به مسؤول → مسؤول
+        src: list[int] = []
+        j = k
+        if toks[j].text == "ل":
+            j += 1
+        while j < send and len(src) < MAX_NP_TOKENS:
+            t = toks[j]
+            if not t.word:
+                if t.text in FAMILIES:
+                    j += 1
+                    continue
+                break
+            if t.text in _FA_INNA or t.text in lex.complementizers:
+                break
+            src.append(j)
+            j += 1
+        if not src:
+            return None
+        at_start = i == 0 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text in _COMMAS and not self._after_content(i)
+        cand = Candidate((0, 0), "indirect", (toks[i].start, toks[src[-1]].end), i, cls="say", how="nominal")
+        cand.speaker = src
+        if at_start or (j < send and (toks[j].text in _FA_INNA or toks[j].text in _COMMAS)):
+            # leading: وحسب مصادر مطلعة فإن ... / ووفقا لمركز ...، فإن ...
+            c = j
+            while c < send and (toks[c].text in _COMMAS or toks[c].text in _FA_INNA):
+                c += 1
+            if c == j or c >= send:
+                return None
+            content = self._content(c, send, False)
+            if content is None:
+                return None
+            cand.content, cand.type = content
+            cand.cue = (toks[i].start, toks[c - 1].end)
+            return cand
+        # trailing: ...، وفقا لشبكة سكاي سبورتس.
+        if i == 0 or toks[i - 1].text not in _COMMAS:
+            return None
+        s = i - 1
+        first = s
+        while first > 0 and toks[first - 1].sent == toks[i].sent:
+            first -= 1
+            if first in self.cue_at or toks[first].text in lex.complementizers:
+                first += 1
+                break
+        while first < s and (toks[first].text in _COMMAS or toks[first].text in ("و",)):
+            first += 1
+        if sum(1 for t in toks[first:s] if t.word) < MIN_OBJECT_TOKENS:
+            return None
+        cand.content = self._trim(toks[first].start, toks[s - 1].end if s > first else toks[s].end)
+        cand.how = "trailing"
+        return cand
+
+    def _after_content(self, i: int) -> bool:
+        return i > 1 and any(t.word for t in self.toks[max(0, i - 3) : i])
+
+    def _headlines(self) -> list[Candidate]:
+        """`SPEAKER: content` lines (headlines and subheadings)."""
+        toks, lex = self.toks, self.lex
+        out: list[Candidate] = []
+        line_start = 0
+        n = len(toks)
+        for i in range(n + 1):
+            if i < n and toks[i].line == toks[line_start].line:
+                continue
+            seg = line_start
+            for c in range(line_start, i):
+                if toks[c].text != ":":
+                    continue
+                if c > 0 and c + 1 < n and toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit():
+                    continue
+                head = toks[seg:c]
+                seg_start, seg = seg, c + 1
+                words = [t for t in head if t.word]
+                if not words or len(head) > MAX_HEADLINE_SPEAKER + 2 or len(words) > MAX_HEADLINE_SPEAKER:
+                    continue
+                if any(not t.word and t.text not in FAMILIES for t in head):
+                    continue
+                if any(k in self.cue_at for k in range(seg_start, c)):
+                    continue
+                first = strip_prefix(words[0].text)[-1]
+                if words[0].text in lex.labels or first in lex.labels:
+                    continue
+                content_end = c + 1
+                while content_end < i and toks[content_end].text != ":":
+                    content_end += 1
+                if sum(1 for t in toks[c + 1 : content_end] if t.word) < MIN_OBJECT_TOKENS:
+                    continue
+                cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="headline")
+                cand.speaker = [k for k in range(seg_start, c) if toks[k].word]
+                res = self._content(c + 1, content_end, False)
+                if res is None:
+                    continue
+                cand.content, cand.type = res
+                if cand.type == "mixed":
+                    cand.type = "indirect"
+                out.append(cand)
+            line_start = i
+        return out
+
+
+def trailing_nouns() -> tuple[str, ...]:
+    return _trailing()
+
+
+_TRAILING: tuple[str, ...] | None = None
+
+
+def _trailing() -> tuple[str, ...]:
+    global _TRAILING
+    if _TRAILING is None:
+        from qala.lexicon import load_list
+
+        _TRAILING = tuple(norm(w) for w in load_list("quote_trailing"))
+    return _TRAILING
+
+
+def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: bool) -> bool:
+    """A headline label is a speaker when it is an organization/role/title, an entity mention, or
+    a name used for a speaker elsewhere in the article (not a topic such as a country name)."""
+    lex = lexicon()
+    if has_entity:
+        return True
+    kind = speaker_kind(tokens)
+    if kind in ("organization", "document") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
+        return True
+    for other in known:
+        if set(tokens) <= set(other):
+            return True
+    return False

@@ -1,0 +1,156 @@
+"""The quotation lexicons (data files under `qala/data/lexicons/quote_*`), loaded once.
+
+Cues are written by linguists as one verb per row (past, present, participle); this module
+generates the inflected forms (feminine, plural, dual) so that a lookup on a normalized word
+returns the cue and the gender/number it carries (قالت → feminine), which speaker resolution
+uses for agreement. Matching is a dict lookup per word, so the cue set can grow without cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from qala.lexicon import load_list, load_table
+from qala.text.normalize import norm
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One inflected form of a reporting verb."""
+
+    lemma: str  # normalized past 3ms form: the cue's identity
+    cls: str  # say | continue | stance | call | express | praise
+    tense: str  # past | present | participle
+    gender: str  # m | f
+    plural: bool
+    preps: frozenset[str]  # normalized prepositions that may introduce the content
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    cues: dict[str, CueForm]
+    nominal: dict[str, str]  # nominal cue → required next word ('' when none)
+    complementizers: frozenset[str]
+    feelings: tuple[str, ...]
+    adjuncts: frozenset[str]
+    settings: frozenset[str]
+    narration: frozenset[str]
+    anonymous_heads: frozenset[str]
+    org_heads: frozenset[str]
+    document_heads: frozenset[str]
+    roles: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]  # multi-word titles as token tuples, longest first
+    first_names: frozenset[str]
+    labels: frozenset[str]  # "LABEL: ..." heads that are not speakers (رابط، المصدر)
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
+
+
+def _past_forms(p: str) -> list[tuple[str, str, bool]]:
+    if p.endswith(("ا", "ي")):  # defective: دعا → دعت، دعوا ; رأى (normalized راي) → رات
+        stem = p[:-1]
+        return [(p, "m", False), (stem + "ت", "f", False), (stem + "وا", "m", True)]
+    return [(p, "m", False), (p + "ت", "f", False), (p + "وا", "m", True), (p + "ا", "m", True), (p + "تا", "f", True)]
+
+
+def _present_forms(y: str) -> list[tuple[str, str, bool]]:
+    fem = "ت" + y[1:] if y.startswith("ي") else y
+    if y.endswith("و"):
+        plural = y + "ن"
+    elif y.endswith("ي"):
+        plural = y[:-1] + "ون"
+    else:
+        plural = y + "ون"
+    out = [(y, "m", False), (fem, "f", False), (plural, "m", True)]
+    if not y.endswith(("و", "ي")):
+        out += [(y + "ان", "m", True), (fem + "ان", "f", True)]
+    return out
+
+
+def _participle_forms(a: str) -> list[tuple[str, str, bool]]:
+    if not a.endswith("ا"):
+        return [(a, "m", False)]
+    base = a[:-1]
+    plural = base[:-1] + "ين" if base.endswith("ي") else base + "ين"
+    return [(a, "m", False), (base + "ه", "f", False), (plural, "m", True), (base + "ات", "f", True)]
+
+
+def _complementizers() -> frozenset[str]:
+    out = set()
+    for c in load_list("quote_complementizers"):
+        c = norm(c)
+        out.add(c)
+        for p in _PRONOUNS:
+            out.add(c + p)
+        out.add(c + "ه")
+    out |= {"انني", "اننا", "انهم", "انهما", "انهن"}
+    out.discard("لان")  # لأن gives a reason, not reported content
+    return frozenset(out)
+
+
+def _titles() -> tuple[tuple[str, ...], ...]:
+    titles = {tuple(norm(t).split()) for t in load_list("titles")}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@cache
+def lexicon() -> QuoteLexicon:
+    cues: dict[str, CueForm] = {}
+    for row in load_table("lexicons", "quote_cues.tsv"):
+        lemma = norm(row["past"])
+        cls = row["class"]
+        preps = frozenset(norm(p) for p in row.get("preps", "").split("|") if p)
+        amb = row.get("ambiguous", "") == "1"
+        forms = [(f, g, pl, "past") for f, g, pl in _past_forms(lemma)]
+        forms += [(f, g, pl, "present") for f, g, pl in _present_forms(norm(row["present"]))]
+        forms += [(f, g, pl, "participle") for f, g, pl in _participle_forms(norm(row["participle"]))]
+        for extra in row.get("extra", "").split():
+            e = norm(extra)
+            tense = "participle" if e.startswith("م") or e.endswith(("ا", "ين")) and not e.startswith(lemma[:2]) else "past"
+            fem = e.endswith(("ت", "ه")) and not e.endswith(("هم", "ها"))
+            forms.append((e, "f" if fem else "m", e.endswith(("وا", "ين", "هم")), tense))
+        for form, gender, plural, tense in forms:
+            # the first row wins: an earlier, more frequent reading is not overwritten
+            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and tense == "past"))
+    nominal = {norm(r["form"]): norm(r.get("next", "")) for r in load_table("lexicons", "quote_nominal_cues.tsv")}
+
+    def nset(name: str) -> frozenset[str]:
+        return frozenset(norm(w) for w in load_list(name))
+
+    return QuoteLexicon(
+        cues=cues,
+        nominal=nominal,
+        complementizers=_complementizers(),
+        feelings=tuple(sorted((norm(w) for w in load_list("quote_feelings")), key=len, reverse=True)),
+        adjuncts=nset("quote_adjuncts"),
+        settings=nset("quote_settings"),
+        narration=nset("quote_narration"),
+        anonymous_heads=nset("quote_anonymous_heads"),
+        org_heads=nset("quote_org_heads"),
+        document_heads=nset("quote_document_heads"),
+        roles=nset("quote_roles"),
+        titles=_titles(),
+        first_names=nset("quote_first_names"),
+        labels=nset("quote_labels"),
+    )
+
+
+def strip_prefix(word: str) -> list[str]:
+    """The word and its readings without a conjunction prefix (و، ف), most literal first."""
+    out = [word]
+    if len(word) > 3 and word[0] in "وف":
+        out.append(word[1:])
+    return out
+
+
+def lookup_cue(word: str) -> tuple[CueForm, bool] | None:
+    """The cue a normalized word is, and whether it carried a و/ف prefix."""
+    cues = lexicon().cues
+    for i, w in enumerate(strip_prefix(word)):
+        form = cues.get(w)
+        if form is not None:
+            return form, i > 0
+    return None

@@ -1,0 +1,290 @@
+"""Speaker names: title stripping, name containment, and in-document resolution.
+
+A speaker phrase as written (الرئيس الروسي فلاديمير بوتين، بوتين، الوزارة، مصدر عسكري) is turned
+into the source's fullest name as the article gives it, with the other forms the article uses as
+aliases. The small helpers at the top (`name_tokens`, `strip_titles`, `names_match`) are shared:
+the scorer and the entities stage use them so that "the same name" means one thing in qala.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qala.quotes.lexicon import lexicon
+from qala.text.normalize import norm
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_DEMONSTRATIVES = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء"))
+NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "أبي", "آل", "ولد"))
+# Words that end a name or role inside a speaker phrase (a relative clause, "who", "which").
+_PHRASE_STOPS = frozenset(norm(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "وهو", "وهي", "الذى"))
+_PREPS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "لدى", "عند", "حول", "ضد", "باسم"))
+# A plausible person name has at most this many words (محمد بن سلمان بن عبد العزيز آل سعود is 7).
+MAX_NAME_TOKENS = 7
+
+
+def name_tokens(s: str) -> list[str]:
+    """Normalized word tokens of a name (punctuation and quotation marks dropped)."""
+    return _WORD.findall(norm(s))
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """Tokens without the leading titles/honorifics of `titles.txt` (الرئيس، الشيخ، الدكتور...)."""
+    titles = lexicon().titles
+    out = list(tokens)
+    changed = True
+    while changed and out:
+        changed = False
+        for t in titles:
+            if len(t) < len(out) and tuple(out[: len(t)]) == t:
+                out = out[len(t) :]
+                changed = True
+                break
+    return out
+
+
+def _contained(small: list[str], big: list[str]) -> bool:
+    return bool(small) and set(small) <= set(big)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Same source: equal after normalization, or one's tokens (titles aside) within the other's."""
+    ta, tb = strip_titles(name_tokens(a)), strip_titles(name_tokens(b))
+    if not ta or not tb:
+        return False
+    return ta == tb or _contained(ta, tb) or _contained(tb, ta)
+
+
+def is_definite(w: str) -> bool:
+    return w.startswith("ال") and len(w) > 3
+
+
+def head_word(tokens: list[str]) -> str:
+    """The head noun of a phrase, demonstratives and the article removed (تلك المصادر → مصادر)."""
+    for t in tokens:
+        if t in _DEMONSTRATIVES:
+            continue
+        return t[2:] if is_definite(t) else t
+    return ""
+
+
+def speaker_kind(tokens: list[str]) -> str:
+    """person | organization | anonymous | document, from the phrase head (lexicon data)."""
+    lex = lexicon()
+    toks = strip_titles(tokens)
+    if not toks:
+        return "person"
+    head = head_word(toks)
+    first = toks[0]
+    if first in lex.document_heads or head in lex.document_heads:
+        return "document"
+    if first in lex.org_heads or head in lex.org_heads or " ".join(toks[:2]) in lex.org_heads:
+        return "organization"
+    if head in lex.anonymous_heads or first in lex.anonymous_heads:
+        return "anonymous"
+    return "person"
+
+
+def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(role, name) of a person phrase: الرئيس الإيراني إبراهيم رئيسي → (الرئيس الإيراني, إبراهيم رئيسي).
+
+    The name starts at the first given name (quote_first_names.txt) or name particle; failing that,
+    after the last definite word of a leading role (الرئيس الروسي بوتين). Either part may be empty.
+    """
+    lex = lexicon()
+    toks = tokens[:]
+    for i, t in enumerate(toks):
+        if t in _PHRASE_STOPS:
+            toks = toks[:i]
+            break
+    if not toks:
+        return [], []
+    for i, t in enumerate(toks):
+        if t in lex.first_names or (t in NAME_PARTICLES and i + 1 < len(toks) and i > 0):
+            if i > 0 and toks[i - 1] in NAME_PARTICLES:
+                i -= 1
+            role = toks[:i]
+            return role, _trim_name(toks[i:])
+    stripped = strip_titles(toks)
+    titled = len(stripped) < len(toks)
+    head = stripped[0] if stripped else ""
+    if not stripped:
+        return toks, []
+    if head in lex.roles or (is_definite(head) and head[2:] in lex.roles) or titled:
+        # role words then a name: the name follows the last definite word of the role
+        cut = None
+        for i in range(1, len(stripped)):
+            if is_definite(stripped[i - 1]) and not is_definite(stripped[i]) and stripped[i] not in _PREPS and not stripped[i].startswith(("لل", "بال")):
+                cut = i
+        if cut is None:
+            if titled and not (head in lex.roles or is_definite(head)):
+                return toks[: len(toks) - len(stripped)], _trim_name(stripped)
+            return toks, []
+        return toks[: len(toks) - len(stripped) + cut], _trim_name(stripped[cut:])
+    if is_definite(head) or head in lex.anonymous_heads or head in lex.org_heads:
+        return toks, []
+    return [], _trim_name(stripped)
+
+
+def _trim_name(toks: list[str]) -> list[str]:
+    out = []
+    for t in toks:
+        if t in _PREPS or t in _PHRASE_STOPS or t.isdigit():
+            break
+        out.append(t)
+        if len(out) >= MAX_NAME_TOKENS:
+            break
+    return out
+
+
+@dataclass
+class SourceEntry:
+    """One source of a document: its fullest name and every form the article uses for it."""
+
+    name: list[str]
+    kind: str
+    role: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # surface forms as written, first seen first
+    gender: str | None = None
+    plural: bool = False
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.name) if self.name else " ".join(self.role)
+
+
+@dataclass
+class SourceIndex:
+    """The sources of one document, resolved against each other and against the full text.
+
+    `norm_text` is the normalized document text: short names and roles are looked up in it to find
+    the fullest form the article gives (بوتين → فلاديمير بوتين; الرئيس الإيراني → إبراهيم رئيسي).
+    """
+
+    norm_text: str
+    entries: list[SourceEntry] = field(default_factory=list)
+    _words: list[str] | None = None
+
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = _WORD.findall(self.norm_text)
+        return self._words
+
+    def resolve(self, phrase_tokens: list[str], surface: str, gender: str | None = None, plural: bool = False) -> tuple[SourceEntry, bool]:
+        """The entry for a speaker phrase (created when new) and whether a role/back-reference was
+        resolved to a different, named form (resolution `coreference`)."""
+        toks = [t for t in phrase_tokens if t not in _DEMONSTRATIVES]
+        kind = speaker_kind(toks)
+        if kind == "person":
+            role, name = split_role_name(toks)
+            if not name and role:
+                name = self._name_after_role(role)
+                if name:
+                    entry = self._merge(name, role, kind, surface, gender, plural)
+                    return entry, True
+            if name:
+                name = self._fuller_name(name)
+                return self._merge(name, role, kind, surface, gender, plural), False
+            return self._merge([], toks, kind, surface, gender, plural), False
+        # organizations, documents, anonymous sources: the phrase is the name; a bare definite head
+        # (الوزارة، المصادر، المكتب) refers back to the fuller phrase with that head
+        if len(strip_titles(toks)) <= 1 or (len(toks) == 2 and toks[0] in _DEMONSTRATIVES):
+            head = head_word(toks)
+            for e in reversed(self.entries):
+                if e.kind == kind and e.name and head_word(e.name) == head and len(e.name) > 1:
+                    self._add_form(e, surface, gender)
+                    return e, True
+            fuller = self._phrase_with_head(head)
+            if fuller and len(fuller) > 1:
+                return self._merge(fuller, [], kind, surface, gender, plural), True
+        return self._merge(toks, [], kind, surface, gender, plural), False
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _merge(self, name: list[str], role: list[str], kind: str, surface: str, gender: str | None, plural: bool) -> SourceEntry:
+        key = name or role
+        for e in reversed(self.entries):
+            other = e.name or e.role
+            if not other or not key:
+                continue
+            same = other == key or (bool(name) and bool(e.name) and (_contained(name, e.name) or _contained(e.name, name)))
+            same = same or (not name and bool(role) and role == e.role)
+            if same:
+                if name and len(name) > len(e.name):
+                    e.name = name
+                if role and not e.role:
+                    e.role = role
+                self._add_form(e, surface, gender)
+                return e
+        entry = SourceEntry(name=name, kind=kind, role=role, gender=gender, plural=plural)
+        self._add_form(entry, surface, gender)
+        self.entries.append(entry)
+        return entry
+
+    @staticmethod
+    def _add_form(e: SourceEntry, surface: str, gender: str | None) -> None:
+        if surface and surface not in e.forms:
+            e.forms.append(surface)
+        if gender and not e.gender:
+            e.gender = gender
+
+    def _fuller_name(self, name: list[str]) -> list[str]:
+        """The longest form of `name` in the text: a given name or particles written before it."""
+        if len(name) >= 3:
+            return name
+        lex = lexicon()
+        words = self.words()
+        best = name
+        n = len(name)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] != name:
+                continue
+            j = i
+            while j > 0 and i - j < 4:
+                prev = words[j - 1]
+                if prev in lex.first_names or prev in NAME_PARTICLES or (j - 2 >= 0 and words[j - 2] in NAME_PARTICLES):
+                    j -= 1
+                    continue
+                break
+            # a particle cannot start a name (بن سلمان): it needs the given name before it
+            while j < i and words[j] in NAME_PARTICLES and words[j] not in ("عبد", "ابو", "ال"):
+                j += 1
+            if i - j > 0 and n + i - j > len(best):
+                best = words[j : i + n]
+        return best
+
+    def _name_after_role(self, role: list[str]) -> list[str]:
+        """A name the article writes right after this role (الرئيس الروسي فلاديمير بوتين)."""
+        for e in self.entries:
+            if e.name and e.role and (e.role[-len(role) :] == role or role == e.role):
+                return e.name
+        lex = lexicon()
+        words = self.words()
+        n = len(role)
+        for i in range(len(words) - n):
+            if words[i : i + n] != role:
+                continue
+            nxt = words[i + n]
+            if nxt in lex.first_names:
+                _, name = split_role_name(role + words[i + n : i + n + 4])
+                if name:
+                    return self._fuller_name(name)
+            for e in self.entries:
+                if e.name and e.kind == "person" and nxt == e.name[0]:
+                    return e.name
+        return []
+
+    def _phrase_with_head(self, head: str) -> list[str]:
+        """The first indefinite phrase headed by `head` in the text (مكتب تحقيقات الطيران ...)."""
+        words = self.words()
+        for i, w in enumerate(words):
+            if w == head or (len(w) == len(head) + 1 and w[0] in "وفب" and w[1:] == head):
+                out = [head]
+                for nxt in words[i + 1 : i + 6]:
+                    if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS):
+                        out.append(nxt)
+                    else:
+                        break
+                return out
+        return []
