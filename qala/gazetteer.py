@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from qala.lexicon import load_table
+from qala.lexicon import load_table, read_text
 from qala.text.normalize import norm
 
 GAZETTEER_FILES = ("persons.tsv", "places.tsv", "organizations.tsv")
@@ -54,15 +54,32 @@ def lookup(name: str) -> list[GazEntry]:
 
 
 @cache
+def _keys_by_type() -> Mapping[str, frozenset[str]]:
+    # A direct two-column read, not `_index()`: the tagger needs only the keys, and building 70k
+    # GazEntry rows through the csv module would double the model's load time.
+    out: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
+    for fname in GAZETTEER_FILES:
+        lines = read_text("gazetteers", fname).splitlines()
+        header = lines[0].split("\t")
+        name_col, type_col = header.index("name"), header.index("type")
+        for line in lines[1:]:
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) > type_col and cols[type_col] in out:
+                out[cols[type_col]].add(key(cols[name_col]))
+    return {t: frozenset(v) for t, v in out.items()}
+
+
 def names(entity_type: str) -> frozenset[str]:
     """Normalized names (lookup keys) of one entity type: for features and quick membership tests."""
-    return frozenset(k for k, entries in _index().items() if any(e.type == entity_type for e in entries))
+    return _keys_by_type().get(entity_type, frozenset())
 
 
 @cache
 def max_name_words() -> int:
     """Longest gazetteer name in words: bounds the n-gram window when scanning text."""
-    return max((k.count(" ") + 1 for k in _index()), default=1)
+    return max((k.count(" ") + 1 for keys in _keys_by_type().values() for k in keys), default=1)
 
 
 __all__ = ["GazEntry", "key", "lookup", "max_name_words", "names"]

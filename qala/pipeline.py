@@ -14,6 +14,7 @@ from typing import Protocol
 
 from qala.document import DocError, Document
 from qala.errors import QalaError
+from qala.ingest.readers import replace_lone_surrogates
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,18 @@ def arabic_share(text: str, sample: int = 20_000) -> float:
     return arabic / letters
 
 
+def _replace_surrogates(doc: Document) -> None:
+    """Lone surrogates (possible in a str from the Python API) break the NER model, UTF-8 output and
+    the databases: each becomes U+FFFD, one for one, so every offset still means the same."""
+    for name in ("text", "id", "title", "date", "source", "url"):
+        value = getattr(doc, name)
+        clean = replace_lone_surrogates(value) if isinstance(value, str) else value
+        if clean != value:
+            setattr(doc, name, clean)
+            if name == "text":
+                doc.warnings.append("lone surrogates in the text were replaced by U+FFFD")
+
+
 @dataclass
 class Pipeline:
     stages: list[Stage]
@@ -81,6 +94,7 @@ class Pipeline:
         """Checks a document is worth processing; records why not. Returns True when it is."""
         if doc.errors:
             return False
+        _replace_surrogates(doc)
         if not doc.text or not doc.text.strip():
             doc.errors.append(DocError("empty", "the document has no text"))
             return False

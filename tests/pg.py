@@ -1,11 +1,13 @@
 """A real, throw-away PostgreSQL server for tests (a pytest plugin; reusable by every test area).
 
-Use it from a conftest.py:
+It is registered for the whole suite by `pytest_plugins = ["pg"]` in tests/conftest.py, so any test
+can ask for the fixtures:
 
-    pytest_plugins = ["tests.pg"]
-
+    @pytest.mark.postgres
     def test_something(pg_url):          # a fresh, empty database on the shared server
         engine = qala.store.db.open_db(pg_url)
+
+Outside pytest (benchmarks): `with local_server() as server: url = server.create_database()`.
 
 Fixtures: `pg_server` (session: the running server, `.url(dbname)`, `.create_database()`) and
 `pg_url` (function: a new empty database each test, `postgresql+psycopg://…`). The server is made
@@ -27,6 +29,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,10 +95,18 @@ class PgServer:
         return self.url(name)
 
 
-def _start_local_server() -> Iterator[PgServer]:
+class PgUnavailable(RuntimeError):
+    """PostgreSQL is not installed or the server could not start (the reason is the message)."""
+
+
+@contextmanager
+def local_server() -> Iterator[PgServer]:
+    """Starts a throw-away server (initdb + pg_ctl in a temp dir), yields it, stops and deletes it.
+
+    Usable outside pytest too (benchmarks/bench_store.py). Raises PgUnavailable with the reason."""
     pg_bin = find_pg_bin()
     if pg_bin is None:
-        pytest.skip("PostgreSQL is not installed (no initdb/pg_ctl in PATH or /usr/lib/postgresql/*/bin)")
+        raise PgUnavailable("PostgreSQL is not installed (no initdb/pg_ctl in PATH or /usr/lib/postgresql/*/bin)")
     run_as = _run_as_user()
     tmp = Path(tempfile.mkdtemp(prefix="qala-pg-"))
     data = tmp / "data"
@@ -121,7 +132,7 @@ def _start_local_server() -> Iterator[PgServer]:
         detail = getattr(exc, "stderr", b"") or b""
         tail = log.read_text(errors="replace")[-500:] if log.exists() else ""
         shutil.rmtree(tmp, ignore_errors=True)
-        pytest.skip(f"could not start PostgreSQL: {exc} {detail.decode(errors='replace')[-300:]} {tail}")
+        raise PgUnavailable(f"could not start PostgreSQL: {exc} {detail.decode(errors='replace')[-300:]} {tail}") from exc
     try:
         yield PgServer("127.0.0.1", port, db_user)
     finally:
@@ -140,7 +151,11 @@ def pg_server() -> Iterator[PgServer]:
         u = make_url(external)
         yield PgServer(u.host or "127.0.0.1", u.port or 5432, u.username or "postgres")
         return
-    yield from _start_local_server()
+    try:
+        with local_server() as server:
+            yield server
+    except PgUnavailable as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture

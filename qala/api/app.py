@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,12 +21,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import qala
 from qala.api.settings import Settings
 from qala.errors import QalaError
-from qala.store.db import describe_url, is_sqlite, make_engine, upgrade
+from qala.store.db import describe_url, is_sqlite, make_engine, normalize_url, upgrade
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,11 @@ DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self
 
 ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
                422: "invalid_parameter", 500: "internal"}
-ERROR_MESSAGES_AR = {404: "الصفحة غير موجودة.", 422: "قيمة غير صالحة في الطلب.", 500: "حدث خطأ داخلي."}
+# What the HTML pages say for the framework's own (English) error messages.
+ERROR_MESSAGES_AR = {404: "الصفحة غير موجودة.", 405: "طريقة الطلب غير مسموح بها.", 422: "قيمة غير صالحة في الطلب.",
+                     500: "حدث خطأ داخلي."}
+# Detail texts that come from Starlette itself rather than from qala's pages.
+FRAMEWORK_MESSAGES = frozenset({"Not Found", "Method Not Allowed", "invalid request parameters", "internal server error"})
 
 
 class KnowledgeBaseError(QalaError):
@@ -59,12 +65,14 @@ class KnowledgeBaseError(QalaError):
 def open_engine(settings: Settings) -> Engine:
     """The knowledge base engine; read-only opens refuse writes at the database level."""
     kwargs: dict[str, object] = {}
-    url = settings.db_url
-    if settings.read_only and url and "://" not in url and not Path(url).expanduser().exists():
-        raise KnowledgeBaseError(f"no knowledge base at {url}: create it with `qala ingest --db {url} ...`")
-    if settings.read_only and url and url.startswith(("postgresql", "postgres")):
+    url = make_url(normalize_url(settings.db_url))
+    if settings.read_only and url.get_backend_name() == "sqlite":
+        path = url.database
+        if path and path != ":memory:" and not Path(path).exists():  # SQLite would create an empty file
+            raise KnowledgeBaseError(f"no knowledge base at {path}: create it with `qala ingest --db {path} ...`")
+    if settings.read_only and url.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"options": "-c default_transaction_read_only=on"}
-    engine = make_engine(url, **kwargs)
+    engine = make_engine(settings.db_url, **kwargs)
     if settings.read_only and is_sqlite(engine):
         from sqlalchemy import event
 
@@ -100,7 +108,8 @@ def _wants_html(request: Request) -> bool:
 def _install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
     def respond(request: Request, status: int, message: str, details: object | None = None) -> Response:
         if _wants_html(request):
-            text = ERROR_MESSAGES_AR.get(status, message) if status >= 500 or status == 404 else message
+            generic = status >= 500 or message in FRAMEWORK_MESSAGES
+            text = ERROR_MESSAGES_AR.get(status, message) if generic else message
             return templates.TemplateResponse(
                 request, "error.html", {"status": status, "message": text}, status_code=status
             )
@@ -156,6 +165,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"])
+
+    @app.middleware("http")
+    async def refuse_nul(request: Request, call_next):  # type: ignore[no-untyped-def]
+        # %00 in a query is never meaningful, and PostgreSQL refuses NUL in text (it would be a 500).
+        if "\x00" in unquote_plus(request.url.query):
+            message = "NUL characters are not allowed in the query"
+            if _wants_html(request):
+                return templates.TemplateResponse(request, "error.html", {"status": 400, "message": message}, status_code=400)
+            return JSONResponse(_error_body(400, message), status_code=400)
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ class DocumentRef(BaseModel):
     id: int
     doc_id: str = Field(description="the id the document was ingested with (a path, a JSON Lines id)")
     title: str | None = None
+    headline: str | None = Field(None, description="the title, else the text's first line (for display)")
     source: str | None = None
     date: dt.date | None = None
     url: str | None = None
@@ -53,8 +54,9 @@ class EntitySummary(EntityRef):
 
 
 class SpeakerOut(BaseModel):
-    name: str | None = None
+    name: str | None = Field(None, description="the speaker as the text names it")
     entity_id: int | None = None
+    entity_name: str | None = Field(None, description="the canonical name of the speaker entity")
     kind: str | None = Field(None, description="person | organization | anonymous | document")
     resolution: str | None = Field(None, description="explicit | carried | coreference")
 
@@ -82,6 +84,8 @@ class EventOut(BaseModel):
     id: int
     type: str
     trigger: str
+    trigger_start: int = Field(description="offset of the trigger word in the document text")
+    trigger_end: int
     date: dt.date | None = None
     date_text: str | None = None
     document_id: int

@@ -17,17 +17,21 @@ from qala.api import service
 from qala.api.deps import session_scope
 from qala.api.models import DocumentOut, Page
 from qala.api.settings import MAX_OFFSET, MAX_QUERY_CHARS, Settings
-from qala.web.highlight import Mark, highlight
+from qala.web.highlight import Mark, highlight, query_hits
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DB = Annotated[Session, Depends(session_scope)]
-Field = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
+FormText = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Id = Annotated[int, Path(ge=1, le=2**62)]
 QUOTE_TYPES = ("direct", "indirect", "mixed")
+SEARCH_ORDERS = ("relevance", "date", "date_asc")
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 ENTITY_LABELS_AR = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
+EVENT_LABELS_AR = {"meeting": "لقاء", "visit": "زيارة", "call": "اتصال", "agreement": "اتفاق", "statement": "تصريح",
+                   "election": "انتخابات", "attack": "هجوم", "protest": "احتجاج", "appointment": "تعيين",
+                   "resignation": "استقالة", "arrest": "اعتقال", "sanctions": "عقوبات"}
 
 
 def _settings(request: Request) -> Settings:
@@ -57,7 +61,8 @@ def _int(value: str | None, name: str) -> int | None:
     value = _clean(value)
     if value is None:
         return None
-    if not value.isdigit() or len(value) > 18:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; Arabic-Indic "٣" is decimal and accepted
+    if not value.isdecimal() or len(value) > 18:
         raise HTTPException(status_code=400, detail=f"قيمة غير صالحة في {name}")
     return int(value)
 
@@ -82,11 +87,12 @@ def _pager(request: Request, page: Page[Any]) -> dict[str, Any]:
 
 @router.get("/", name="page_search")
 def page_search(
-    request: Request, db: DB, q: Field = None, speaker: Field = None, speaker_id: Field = None, entity: Field = None,
-    entity_id: Field = None, source: Field = None, date_from: Field = None, date_to: Field = None,
-    type: Field = None, offset: Offset = 0,
+    request: Request, db: DB, q: FormText = None, speaker: FormText = None, speaker_id: FormText = None, entity: FormText = None,
+    entity_id: FormText = None, source: FormText = None, date_from: FormText = None, date_to: FormText = None,
+    type: FormText = None, order: FormText = None, offset: Offset = 0,
 ) -> HTMLResponse:
     settings = _settings(request)
+    order_ = _choice(order, SEARCH_ORDERS) or "relevance"
     f = service.Filters(
         q=_clean(q), speaker=_clean(speaker), speaker_id=_int(speaker_id, "speaker_id"), entity=_clean(entity),
         entity_id=_int(entity_id, "entity_id"), source=_clean(source), date_from=_date(date_from, "date_from"),
@@ -97,15 +103,17 @@ def page_search(
         page = service.latest_quotations(db, limit, offset)
         stats = service.stats(db)
     else:
-        page = service.search(db, f, "relevance", limit, offset)
+        page = service.search(db, f, order_, limit, offset)
         stats = None
+    hits = {q.id: highlight(q.text, query_hits(q.text, f.q)) for q in page.items} if f.q else {}
     return _render(request, "search.html", {
         "f": f, "quotes": page.items, "page": _pager(request, page), "searched": not f.empty, "stats": stats,
+        "hits": hits, "order": order_,
     })
 
 
 @router.get("/entities", name="page_entities")
-def page_entities(request: Request, db: DB, q: Field = None, type: Field = None, offset: Offset = 0) -> HTMLResponse:
+def page_entities(request: Request, db: DB, q: FormText = None, type: FormText = None, offset: Offset = 0) -> HTMLResponse:
     type_ = _choice(type, ENTITY_TYPES)
     page = service.list_entities(db, _clean(q), type_, _settings(request).default_limit, offset)
     return _render(request, "entities.html", {"f": {"q": _clean(q), "type": type_}, "entities": page.items,
@@ -141,9 +149,8 @@ def document_marks(request: Request, doc: DocumentOut, speakers: dict[int, tuple
     marks: list[Mark] = []
     speaker_spans: set[tuple[int, int]] = set()
     for q in doc.quotations:
-        who = q.speaker.name or "؟"
-        marks.append(Mark(q.start, q.end, f"quote {q.type}", label=f"اقتباس · {who}", id=f"q-{q.id}",
-                          title=who, rank=2))
+        who = q.speaker.entity_name or q.speaker.name or "؟"
+        marks.append(Mark(q.start, q.end, f"quote {q.type}", label=who, id=f"q-{q.id}", title=who, rank=2))
         if q.id in speakers:
             s, e = speakers[q.id]
             if (s, e) not in speaker_spans:
@@ -153,11 +160,16 @@ def document_marks(request: Request, doc: DocumentOut, speakers: dict[int, tuple
         if q.id in cues:
             s, e = cues[q.id]
             marks.append(Mark(s, e, "cue", rank=0))
+    for ev in doc.events:
+        label = EVENT_LABELS_AR.get(ev.type, ev.type)
+        marks.append(Mark(ev.trigger_start, ev.trigger_end, f"trigger {ev.type}", label=label,
+                          title=f"{label}{' · ' + str(ev.date) if ev.date else ''}"))
     for m in doc.mentions:
         if (m.start, m.end) in speaker_spans:
             continue  # already marked as the speaker
         href = str(request.url_for("page_entity", entity_id=m.entity_id)) if m.entity_id else None
-        marks.append(Mark(m.start, m.end, f"ent {m.label}", label=ENTITY_LABELS_AR.get(m.label, m.label), href=href))
+        # no label badge: the colour and the legend say the type, and the text stays readable
+        marks.append(Mark(m.start, m.end, f"ent {m.label}", href=href, title=ENTITY_LABELS_AR.get(m.label, m.label)))
     return marks
 
 
@@ -173,6 +185,6 @@ def page_document(request: Request, db: DB, document_id: Id) -> HTMLResponse:
 
 
 @router.get("/events", name="page_events")
-def page_events(request: Request, db: DB, type: Field = None, offset: Offset = 0) -> HTMLResponse:
+def page_events(request: Request, db: DB, type: FormText = None, offset: Offset = 0) -> HTMLResponse:
     page = service.list_events(db, _clean(type), None, None, None, _settings(request).default_limit, offset)
     return _render(request, "events.html", {"events": page.items, "page": _pager(request, page)})

@@ -1,9 +1,10 @@
 """Read services shared by the JSON API and the web UI: knowledge-base rows → `qala.api.models`.
 
-Quotation search is the store's (`qala.store.queries`, full-text over normalized, clitic-stripped
-forms). What only the API and UI need — the pieces of an entity page (network, meetings, monthly
-timeline), a document with its marks, hydrating quotation rows with their documents — is written
-here on the store's tables, with SQLAlchemy expressions only (parameterized SQL).
+The store's read functions do the shared work (`qala.store.search` for the Arabic-aware quotation
+search; `qala.store.queries` for entity lookup, co-occurrence, timelines and counts). What only the
+API and UI need — paginated quotations said/about an entity, whom it meets, the network's edges,
+events without wire-copy repeats, quotation rows hydrated with their documents and speaker names —
+is written here on the store's tables, with SQLAlchemy expressions only (parameterized SQL).
 """
 
 from __future__ import annotations
@@ -50,10 +51,13 @@ from qala.store.schema import (
 from qala.store.search import search_quotations
 
 # Event types in which the participants meet each other (for "who they meet").
-MEETING_EVENT_TYPES = ("meeting", "visit", "call", "talks", "agreement")
+MEETING_EVENT_TYPES = ("meeting", "visit", "call", "agreement")
 # Entities shown as "mentioned with" / in the network: enough to read at a glance on a phone.
 COOCCURRING_LIMIT = 15
 NETWORK_NODES = 20
+# Two neighbours are linked only when they share at least this many documents: one shared article
+# makes every entity of it a neighbour of every other, and the graph becomes an unreadable clique.
+MIN_NEIGHBOUR_EDGE_DOCUMENTS = 2
 # Quotations shown on an entity page before the "all quotations" link.
 ENTITY_QUOTES_LIMIT = 10
 ENTITY_EVENTS_LIMIT = 20
@@ -76,19 +80,45 @@ def _entity_summary(row: EntityRow) -> EntitySummary:
     )
 
 
-def _doc_ref(row: DocumentRow) -> DocumentRef:
-    return DocumentRef(id=row.id, doc_id=row.doc_id, title=row.title, source=row.source, date=row.date, url=row.url)
+# Characters of the text read to make a headline for a document without a title (its first line).
+HEADLINE_PROBE_CHARS = 200
+HEADLINE_MAX_CHARS = 120
+
+
+def _headline(title: str | None, opening: str | None) -> str | None:
+    """The title, else the first non-empty line of the text, shortened at a word boundary."""
+    if title and title.strip():
+        return title.strip()
+    line = next((ln.strip() for ln in (opening or "").splitlines() if ln.strip()), "")
+    if len(line) > HEADLINE_MAX_CHARS:
+        line = line[:HEADLINE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+    return line or None
+
+
+# The document columns a reference needs (never the whole text).
+_DOC_REF_COLUMNS = (DocumentRow.id, DocumentRow.doc_id, DocumentRow.title, DocumentRow.source, DocumentRow.date,
+                    DocumentRow.url, func.substr(DocumentRow.text, 1, HEADLINE_PROBE_CHARS).label("opening"))
+
+
+def _doc_ref(row) -> DocumentRef:  # type: ignore[no-untyped-def]
+    """A DocumentRef from a row with the `_DOC_REF_COLUMNS` (or a whole DocumentRow)."""
+    opening = getattr(row, "opening", None) or (row.text[:HEADLINE_PROBE_CHARS] if hasattr(row, "text") else None)
+    return DocumentRef(id=row.id, doc_id=row.doc_id, title=row.title, headline=_headline(row.title, opening),
+                       source=row.source, date=row.date, url=row.url)
 
 
 def quotations_by_id(session: Session, ids: Sequence[int]) -> list[QuotationOut]:
     """Full quotation objects for `ids`, in that order (unknown ids are dropped)."""
     if not ids:
         return []
+    docs = select(*_DOC_REF_COLUMNS).subquery("d")
     rows = session.execute(
-        select(QuotationRow, DocumentRow).join(DocumentRow, DocumentRow.id == QuotationRow.document_id)
+        select(QuotationRow, docs, EntityRow.name.label("entity_name"))
+        .join(docs, docs.c.id == QuotationRow.document_id)
+        .outerjoin(EntityRow, EntityRow.id == QuotationRow.speaker_entity_id)
         .where(QuotationRow.id.in_(list(ids)))
     ).all()
-    groups = {q.group_id for q, _ in rows if q.group_id is not None}
+    groups = {r[0].group_id for r in rows if r[0].group_id is not None}
     copies: dict[int, int] = {}
     if groups:
         copies = dict(
@@ -98,13 +128,14 @@ def quotations_by_id(session: Session, ids: Sequence[int]) -> list[QuotationOut]
             ).all()
         )
     by_id = {}
-    for q, d in rows:
+    for r in rows:
+        q = r[0]
         by_id[q.id] = QuotationOut(
             id=q.id, text=q.text, type=q.type, cue=q.cue,
-            speaker=SpeakerOut(name=q.speaker_name, entity_id=q.speaker_entity_id, kind=q.speaker_kind,
-                               resolution=q.speaker_resolution),
-            confidence=q.confidence, date=q.date or d.date, source=q.source or d.source, start=q.start, end=q.end,
-            document=_doc_ref(d), copies=max(0, copies.get(q.group_id, 1) - 1) if q.group_id is not None else 0,
+            speaker=SpeakerOut(name=q.speaker_name, entity_id=q.speaker_entity_id, entity_name=r.entity_name,
+                               kind=q.speaker_kind, resolution=q.speaker_resolution),
+            confidence=q.confidence, date=q.date or r.date, source=q.source or r.source, start=q.start, end=q.end,
+            document=_doc_ref(r), copies=max(0, copies.get(q.group_id, 1) - 1) if q.group_id is not None else 0,
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -219,7 +250,8 @@ def meets(session: Session, entity_id: int, limit: int = COOCCURRING_LIMIT) -> l
         .join(other, other.entity_id == EntityRow.id)
         .join(mine, and_(mine.event_id == other.event_id, mine.entity_id == entity_id))
         .join(EventRow, EventRow.id == other.event_id)
-        .where(other.entity_id != entity_id, EventRow.type.in_(MEETING_EVENT_TYPES), EntityRow.type != "LOC")
+        .where(other.entity_id != entity_id, EventRow.type.in_(MEETING_EVENT_TYPES), EntityRow.type != "LOC",
+               _first_copy())
         .group_by(EntityRow.id)
         .order_by(shared.desc(), EntityRow.id)
         .limit(limit)
@@ -246,7 +278,8 @@ def network(session: Session, entity_id: int, size: int = NETWORK_NODES) -> Netw
         .where(a.entity_id.in_(ids), b.entity_id.in_(ids))
         .group_by(a.entity_id, b.entity_id)
     ).all()
-    edges = [NetworkEdge(source=s, target=t, weight=n) for s, t, n in pairs]
+    edges = [NetworkEdge(source=s, target=t, weight=n) for s, t, n in pairs
+             if entity_id in (s, t) or n >= MIN_NEIGHBOUR_EDGE_DOCUMENTS]
     return Network(nodes=nodes, edges=edges)
 
 
@@ -264,11 +297,18 @@ def _events_out(session: Session, rows: Iterable[EventRow]) -> list[EventOut]:
     place_ids = {r.place_entity_id for r in rows if r.place_entity_id is not None}
     places = {e.id: _entity_ref(e) for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(place_ids)))} if place_ids else {}
     return [
-        EventOut(id=r.id, type=r.type, trigger=r.trigger_text, date=r.date or r.doc_date, date_text=r.date_text,
+        EventOut(id=r.id, type=r.type, trigger=r.trigger_text, trigger_start=r.trigger_start, trigger_end=r.trigger_end,
+                 date=r.date or r.doc_date, date_text=r.date_text,
                  document_id=r.document_id, participants=parts.get(r.id, []),
                  place=places.get(r.place_entity_id) if r.place_entity_id is not None else None)
         for r in rows
     ]
+
+
+def _first_copy():  # type: ignore[no-untyped-def]
+    """Events of one story count once: those of near-duplicate copies (wire republications) are left out."""
+    firsts = select(DocumentRow.id).where(or_(DocumentRow.dup_group.is_(None), DocumentRow.dup_group == DocumentRow.id))
+    return EventRow.document_id.in_(firsts)
 
 
 def _event_order():  # type: ignore[no-untyped-def]
@@ -277,7 +317,7 @@ def _event_order():  # type: ignore[no-untyped-def]
 
 def list_events(session: Session, type_: str | None, entity_id: int | None, date_from: dt.date | None,
                 date_to: dt.date | None, limit: int, offset: int) -> Page[EventOut]:
-    stmt = select(EventRow)
+    stmt = select(EventRow).where(_first_copy())
     when = func.coalesce(EventRow.date, EventRow.doc_date)
     if type_:
         stmt = stmt.where(EventRow.type == type_)
@@ -321,7 +361,7 @@ def list_documents(session: Session, source: str | None, date_from: dt.date | No
     counts = dict(session.execute(
         select(QuotationRow.document_id, func.count()).where(QuotationRow.document_id.in_(ids))
         .group_by(QuotationRow.document_id)).all()) if ids else {}
-    rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))} if ids else {}
+    rows = {r.id: r for r in session.execute(select(*_DOC_REF_COLUMNS).where(DocumentRow.id.in_(ids)))} if ids else {}
     items = [DocumentListItem(**_doc_ref(rows[i]).model_dump(), quote_count=counts.get(i, 0)) for i in ids]
     return Page[DocumentListItem](total=total, limit=limit, offset=offset, items=items)
 

@@ -44,4 +44,8 @@ def register(app: typer.Typer) -> None:
         for name, s in rows:
             table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp + s.fn), str(s.tp + s.fp))
         console.print(table)
-        console.print(f"{result.tokens_per_second:,.0f} tokens/s (one process), model load {result.load_seconds:.2f} s")
+        per_cpu = result.to_dict()["tokens_per_cpu_second"]
+        console.print(
+            f"{result.tokens_per_second:,.0f} tokens/s wall ({per_cpu:,} per CPU-second, one process), "
+            f"model load {result.load_seconds:.2f} s"
+        )

@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"[yellow]{len(scores.failed_docs)} documents failed in the pipeline:[/] {', '.join(scores.failed_docs)}")
 
 
-def _print_errors(scores) -> None:  # noqa: ANN001 - QuoteScores, imported lazily
+def _print_errors(scores) -> None:
     for e in scores.errors:
         for m in e.missed:
             console.print(f"[red]MISS[/] {escape(e.id)} [{m['type']}] cue={escape(str(m['cue']))} gold={escape(str(m['gold_speaker']))}: {escape(m['text'][:160])}", highlight=False)

@@ -100,11 +100,18 @@ def register(app: typer.Typer) -> None:
         errors: Annotated[Path | None, typer.Option("--errors", help="Also write one error record per bad document here.")] = None,
         max_chars: Annotated[int, typer.Option(help="Documents longer than this are reported `too_large`.")] = DEFAULT_MAX_CHARS,
         date: Annotated[str | None, typer.Option(help="Document date (YYYY-MM-DD) for inputs that have none.")] = None,
+        workers: Annotated[int | None, typer.Option(help="Run on a local Dask cluster of N worker processes.")] = None,
+        scheduler: Annotated[str | None, typer.Option(help="Run on an existing Dask cluster (tcp://host:8786).")] = None,
+        fmt: Annotated[str, typer.Option("--format", help="jsonl, or parquet (tables in the -o directory; uses Dask).")] = "jsonl",
     ) -> None:
         """Extract quotations, speakers, entities and events as JSON Lines (schema 1).
 
         Example: qala extract article.txt --pretty
         """
+        if workers is not None or scheduler or fmt != "jsonl":  # on Dask: README "Scaling out with Dask"
+            from qala.scale.command import extract_command
+
+            raise typer.Exit(extract_command(inputs, output, fmt, workers, scheduler, errors, max_chars, date, pretty))
         try:
             stats = run_extract(inputs, output, pretty, errors, max_chars, date)
         except OSError as exc:  # the output or --errors file cannot be written: nothing is processed

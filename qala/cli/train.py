@@ -24,7 +24,6 @@ def train_ner(
     dev_block: Annotated[
         int, typer.Option(help="Without --dev: which contiguous block is held out (0 = first; -1 = last).")
     ] = -1,
-    clusters: Annotated[Path | None, typer.Option(help="Word-cluster table (word<TAB>cluster) used as features.")] = None,
     c1: Annotated[float | None, typer.Option(help="L1 regularization.")] = None,
     c2: Annotated[float | None, typer.Option(help="L2 regularization.")] = None,
     max_iterations: Annotated[int | None, typer.Option(help="L-BFGS iterations.")] = None,
@@ -55,7 +54,6 @@ def train_ner(
             c1=tr.DEFAULT_C1 if c1 is None else c1,
             c2=tr.DEFAULT_C2 if c2 is None else c2,
             max_iterations=tr.DEFAULT_MAX_ITERATIONS if max_iterations is None else max_iterations,
-            clusters_file=clusters,
             meta={"train_file": train.name, **split},
         )
     except QalaError as exc:

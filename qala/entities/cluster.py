@@ -20,14 +20,18 @@ from qala.entities import link
 from qala.entities.names import (
     MAX_NAME_WORDS,
     PROCLITICS,
+    common_words,
     counterparts,
     is_name_word,
     key,
     max_office_words,
+    ministries,
     name_stops,
     nisbas,
     office_firsts,
     offices,
+    org_heads,
+    place_heads,
     strip_titles,
     title_at,
 )
@@ -38,14 +42,18 @@ MAX_GAZ_WORDS = 5
 # A surname repeated alone (الصفدي after أيمن الصفدي) is only trusted when this long: shorter
 # words are too often ordinary words.
 MIN_ECHO_LETTERS = 4
-# Bulk (non-curated) gazetteer places of one word are common words too often (النصر، الأمل) to be
-# trusted without a locative word right before them.
-LOCATIVES = frozenset(key(w) for w in ("في", "إلى", "من", "نحو", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب", "عاصمة"))
-LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب", "فل")
+# Prepositions: never part of a person's name caught by the tagger or a speaker phrase.
+LOCATIVES = frozenset(key(w) for w in ("في", "إلى", "من", "نحو", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب"))
 # Spans are looked up by start; none is longer than this many characters (a 6-word name), which
 # bounds how far back `_covered` scans.
 _MAX_SPAN = 120
 _BIG = 1 << 60
+# Words that make a span a clause rather than a name, whatever its type.
+CLAUSE_WORDS = frozenset(key(w) for w in ("أن", "إن", "فإن", "وإن", "لأن", "كان", "كانت", "الذي", "التي", "قال"))
+# A one-word name from the tagger shorter than this is a pronoun or particle (له، هو), not a name.
+MIN_SINGLE_NAME_LETTERS = 3
+# A NER or speaker span longer than this is not one name (a clause caught with it).
+MAX_OUTSIDE_WORDS = 6
 SOURCE_RANK = {"gazetteer": 0, "ner": 1, "title": 2, "speaker": 3, "echo": 4}
 
 
@@ -73,6 +81,7 @@ class Cluster:
     words: set[str] = field(default_factory=set)
     names: list[Cand] = field(default_factory=list)
     roles: list[Cand] = field(default_factory=list)
+    forms: set[tuple[str, ...]] = field(default_factory=set)  # word tuples of its names
 
     @property
     def first(self) -> int:
@@ -159,15 +168,49 @@ def _gazetteer_cands(doc: Document, w: _Words) -> list[Cand]:
     return out
 
 
+def _ministry_cands(doc: Document, w: _Words, taken: list[Cand]) -> list[Cand]:
+    """Ministries not in a gazetteer: وزارة الصحة، وزارة الخارجية الأردنية، الخارجية المصرية."""
+    out: list[Cand] = []
+    spans = _Spans(taken)
+    mins, nis = ministries(), nisbas()
+    ministry = key("وزارة")
+    for i in range(len(w.tokens)):
+        if not w.words[i]:
+            continue
+        strip, first = next(((s, v) for s, v in _variants(w.norms[i]) if v == ministry or v in mins), (0, ""))
+        if not first:
+            continue
+        j = i + 1 if first == ministry else i
+        if first == ministry and not (w.is_word(j) and w.norms[j] in mins):
+            continue
+        has_nisba = w.is_word(j + 1) and w.norms[j + 1] in nis and w.norms[j + 1].endswith("ه")
+        if first != ministry and not has_nisba:
+            continue
+        end_tok = j + 1 if has_nisba else j
+        start = _skip_letters(doc.text, w.tokens[i].start, strip) if strip else w.tokens[i].start
+        c = Cand(start, w.tokens[end_tok].end, "ORG", tuple(w.norms[i:end_tok + 1]), "gazetteer")
+        if strip:
+            c.words = (first, *c.words[1:])
+        if not spans.hits(c.start, c.end):
+            out.append(c)
+            spans.add(c)
+    return out
+
+
 def _bulk_hit(phrase: str, n: int, strip: int, w: _Words, i: int) -> link.Known | None:
     """A bulk-gazetteer entry for `phrase`, only where such entries are reliable enough."""
     if n == 1:
+        if phrase in place_heads() or phrase in common_words():
+            return None
+        # one bulk-gazetteer word is a place only after a place noun (في مدينة طراز): after a mere
+        # preposition too many are ordinary words (من طراز، في تربة، في جامعة); the tagger decides those
         prev = w.norms[i - 1] if i > 0 else ""
-        clitic = w.norms[i][:strip] if strip else ""
-        if prev not in LOCATIVES and clitic not in LOCATIVE_CLITICS:
+        if strip or prev not in place_heads():
             return None
         hit = link.lookup(phrase, "LOC")
         return hit if hit is not None and hit.source != "curated" else None
+    if phrase.split(" ", 1)[0] in name_stops():  # أن صالح is not In Salah
+        return None
     hit = link.lookup(phrase)
     return hit if hit is not None and hit.source != "curated" else None
 
@@ -234,11 +277,19 @@ def _title_names(doc: Document, w: _Words, roles: list[Cand], taken: list[tuple[
     for a in sorted(set(anchors)):
         if a in seen or a >= len(w.tokens) or _covered(w.tokens[a].start, taken):
             continue
-        j = a
-        while j < len(w.tokens) and j - a < MAX_NAME_WORDS and w.is_word(j) and is_name_word(w.norms[j]):
-            if w.norms[j] in nisbas() or _covered(w.tokens[j].start, taken):
+        # a run of words that could be a name: attested name words, or unknown words (a foreign
+        # name: إسبن بارث إيدي) as long as an attested name word closes the run
+        j, last_known = a, a
+        while j < len(w.tokens) and j - a < MAX_NAME_WORDS and w.is_word(j):
+            word = w.norms[j]
+            if word in nisbas() or word in name_stops() or _covered(w.tokens[j].start, taken):
+                break
+            if is_name_word(word):
+                last_known = j + 1
+            elif word in common_words() or len(word) < MIN_SINGLE_NAME_LETTERS:
                 break
             j += 1
+        j = last_known
         while j > a and w.norms[j - 1] in ("بن", "ابن", "عبد", "ابو", "بنت"):
             j -= 1  # a name does not end on a particle
         if j > a:
@@ -264,35 +315,132 @@ def _overlaps(a: Cand, b: Cand) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+class _Spans:
+    """Non-overlapping spans kept sorted, so an overlap test is a binary search (a document of
+    megabytes on one line must not make clustering quadratic)."""
+
+    def __init__(self, spans: list[Cand] | None = None) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for c in spans or ():
+            self.add(c)
+
+    def hits(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, c: Cand) -> None:
+        i = bisect_right(self.starts, c.start)
+        self.starts.insert(i, c.start)
+        self.ends.insert(i, c.end)
+
+
+def _free(cands: list[Cand], *taken: list[Cand]) -> list[Cand]:
+    """The candidates overlapping none of the (each non-overlapping) lists in `taken`."""
+    sets = [_Spans(t) for t in taken]
+    return [c for c in cands if not any(s.hits(c.start, c.end) for s in sets)]
+
+
 def _words_of(doc: Document, start: int, end: int) -> tuple[str, ...]:
     words = tuple(key(doc.text[start:end]).split())
     _, rest = strip_titles(words)
     return rest
 
 
-def _ner_and_speaker_cands(doc: Document) -> list[Cand]:
-    out = []
+def _outside_cands(doc: Document, w: _Words, roles: list[Cand]) -> tuple[list[Cand], list[Cand]]:
+    """NER mentions and speaker mentions as candidates, trimmed and checked.
+
+    Both come from statistical or heuristic stages and can be wider than the name (a role in front,
+    words after it): a leading role phrase is cut off, and a span is kept only when it looks like a
+    name (see `_plausible`); a name the gazetteers or role phrases already found always wins.
+    """
+    ner, speakers = [], []
+    roles_at = [r.start for r in roles]
     for m in doc.mentions:
-        words = _words_of(doc, m.start, m.end)
-        if words:
-            out.append(Cand(m.start, m.end, m.label, words, "ner", link.lookup(" ".join(words), m.label)))
+        c = _trimmed(doc, w, m.start, m.end, m.label, "ner", roles, roles_at)
+        if c is not None:
+            ner.append(c)
     for q in doc.quotes:
         sp = q.speaker
         if sp is None or sp.mention is None or sp.kind not in ("person", "organization"):
             continue
-        words = _words_of(doc, sp.mention.start, sp.mention.end)
         label: EntityType = "ORG" if sp.kind == "organization" else "PER"
-        if words and not any(key(" ".join(words)).startswith(o) for o in map(" ".join, offices())):
-            out.append(Cand(sp.mention.start, sp.mention.end, label, words, "speaker", link.lookup(" ".join(words))))
-    return out
+        c = _trimmed(doc, w, sp.mention.start, sp.mention.end, label, "speaker", roles, roles_at)
+        if c is not None:
+            speakers.append(c)
+    return ner, speakers
+
+
+def _trimmed(doc: Document, w: _Words, start: int, end: int, label: EntityType, source: str,
+             roles: list[Cand], roles_at: list[int]) -> Cand | None:
+    i = bisect_right(roles_at, start) - 1  # roles are sorted and do not overlap
+    if i >= 0 and start < roles[i].end:
+        r = roles[i]
+        start = r.name_at if r.name_at is not None and r.name_at < end else r.end
+    while start < end and doc.text[start].isspace():
+        start += 1
+    words = _words_of(doc, start, end)
+    if words and words[0] in nisbas() and len(words) > 1:  # الليبي أحمد الخراز → أحمد الخراز
+        nxt = doc.text.find(" ", start, end)
+        start, words = (nxt + 1, words[1:]) if nxt > 0 else (start, words)
+    if words:
+        strip, first = _clitic_free(words)
+        if strip:
+            start = _skip_letters(doc.text, start, strip)
+            words = (first, *words[1:])
+    if not words or not _plausible(words, label, source):
+        return None
+    # titles stripped: move the start past them
+    dropped = len(key(doc.text[start:end]).split()) - len(words)
+    for _ in range(dropped):
+        nxt = doc.text.find(" ", start, end)
+        if nxt < 0:
+            return None
+        start = nxt + 1
+    return Cand(start, end, label, words, source, link.lookup(" ".join(words), label))
+
+
+def _clitic_free(words: tuple[str, ...]) -> tuple[int, str]:
+    """A tagger span's first word without a proclitic it caught (وادنبره، لمجلس), when the rest is
+    a gazetteer name or starts like an organization or place: (letters to drop, first word)."""
+    rest = " ".join(words[1:])
+    for strip, first in _variants(words[0])[1:]:
+        phrase = f"{first} {rest}".strip()
+        if first in org_heads() or first in place_heads() or link.lookup(phrase) is not None:
+            return strip, first
+    return 0, words[0]
+
+
+def _plausible(words: tuple[str, ...], label: EntityType, source: str) -> bool:
+    """Whether a span from NER or a speaker phrase looks like a name: not too long, no function
+    words, and (for a person) at least one attested name word or a gazetteer entry."""
+    if len(words) > MAX_OUTSIDE_WORDS or not all(x[:1].isalpha() for x in words):
+        return False
+    if any(x in CLAUSE_WORDS for x in words) or (len(words) == 1 and words[0] in nisbas()):
+        return False  # a clause (… فإن …) or an adjective (سعودية), not a name
+    if label == "PER" and len(words) >= 2 and words[0].startswith("ال") and words[-1] in nisbas():
+        return False  # an epithet (النجم المصري), not a name
+    if len(words) == 1 and len(words[0]) < MIN_SINGLE_NAME_LETTERS:
+        return False
+    if len(words) == 1 and any(v in common_words() or v in name_stops() for _, v in _variants(words[0])):
+        return key(words[0]) in link.curated_index()  # only our own table overrides the word list
+    if label != "PER":
+        return source == "ner" or link.lookup(" ".join(words)) is not None
+    if any(x in name_stops() or x in LOCATIVES or len(x) < 2 for x in words):
+        return False
+    return any(is_name_word(x) for x in words) or link.lookup(" ".join(words)) is not None
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping name mentions: longer first, then by source reliability."""
     chosen: list[Cand] = []
+    spans = _Spans()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), SOURCE_RANK.get(c.source, 9), c.start)):
-        if not any(_overlaps(c, o) for o in chosen):
+        if not spans.hits(c.start, c.end):
             chosen.append(c)
+            spans.add(c)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -313,6 +461,7 @@ def _cluster_names(names: list[Cand]) -> list[Cluster]:
                 clusters.append(Cluster(c.label, None, set(c.words)))
         cl = clusters[c.cluster]
         cl.names.append(c)
+        cl.forms.add(c.words)
         if c.known is None and cl.type == "PER":
             cl.words |= set(c.words)
     return clusters
@@ -327,10 +476,11 @@ def _containing(clusters: list[Cluster], c: Cand) -> int | None:
         if c.label == "PER" and cl.type == "PER":
             ok = words <= cl.words
         else:
-            ok = cl.type == c.label and any(n.words == c.words for n in cl.names)
+            ok = cl.type == c.label and (c.words in cl.forms or any(
+                (h, *c.words) in cl.forms for h in org_heads()))
         if not ok:
             continue
-        dist = min((abs(c.start - n.start) for n in cl.names), default=0)
+        dist = abs(c.start - cl.names[0].start) if cl.names else 0  # its fullest name's position
         if best_dist is None or dist < best_dist:
             best, best_dist = idx, dist
     return best
@@ -435,10 +585,16 @@ def cluster_entities(doc: Document) -> list[Entity]:
     w = _Words.of(doc)
     gaz = _gazetteer_cands(doc, w)
     roles = _role_cands(doc, w)
-    pre = _select(gaz + _ner_and_speaker_cands(doc))
-    roles = [r for r in roles if not any(_overlaps(r, n) for n in pre)]
+    gaz = _select(gaz)
+    gaz += _ministry_cands(doc, w, gaz)
+    roles = _free(roles, gaz)
+    ner, speakers = _outside_cands(doc, w, roles)
+    pre = _select(gaz + _free(ner, gaz, roles))
     taken = sorted([(c.start, c.end) for c in pre] + [(r.start, r.end) for r in roles])
     names = _select(pre + _title_names(doc, w, roles, taken))
+    # a speaker phrase may be fuller than the tagger's span (حسين المعلاق over حسين): it competes
+    # with tagger and title names on length, never with gazetteer names or role phrases
+    names = _select(names + _free(speakers, gaz, roles))
     clusters = _cluster_names(names)
     taken = sorted([(c.start, c.end) for c in names] + [(r.start, r.end) for r in roles])
     for c in _echo_cands(doc, w, clusters, taken):
@@ -467,14 +623,24 @@ def cluster_entities(doc: Document) -> list[Entity]:
     return entities
 
 
-def _best_entity(entities: list[Entity], start: int, end: int) -> Entity | None:
-    best, best_overlap = None, 0
-    for ent in entities:
-        for m in ent.mentions:
-            ov = min(end, m.end) - max(start, m.start)
+class _MentionIndex:
+    """All entity mentions sorted by start: the entity most overlapping a span, by binary search."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        rows = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        self.starts = [r[0] for r in rows]
+        self.rows = rows
+
+    def best(self, start: int, end: int) -> Entity | None:
+        best, best_overlap = None, 0
+        i = bisect_right(self.starts, start - _MAX_SPAN)
+        while i < len(self.rows) and self.rows[i][0] < end:
+            s, e, ent = self.rows[i]
+            ov = min(end, e) - max(start, s)
             if ov > best_overlap:
                 best, best_overlap = ent, ov
-    return best
+            i += 1
+        return best
 
 
 def _link_speakers_and_mentions(doc: Document, entities: list[Entity]) -> None:
@@ -483,17 +649,18 @@ def _link_speakers_and_mentions(doc: Document, entities: list[Entity]) -> None:
     for e in entities:
         for a in e.aliases:
             by_name.setdefault(key(a), e)
+    index = _MentionIndex(entities)
     for q in doc.quotes:
         sp = q.speaker
         if sp is None or sp.kind not in ("person", "organization"):
             continue
-        ent = _best_entity(entities, sp.mention.start, sp.mention.end) if sp.mention else None
+        ent = index.best(sp.mention.start, sp.mention.end) if sp.mention else None
         if ent is None:
             words = strip_titles(tuple(key(sp.name).split()))[1]
             ent = by_name.get(" ".join(words)) or by_name.get(key(sp.name))
         if ent is not None:
             sp.entity = ent.id
     for m in doc.mentions:
-        ent = _best_entity(entities, m.start, m.end)
+        ent = index.best(m.start, m.end)
         if ent is not None:
             m.entity = ent.id

@@ -190,8 +190,15 @@ def _letters() -> dict[str, str]:
 _VOWEL_LETTERS = {"ا": "a", "و": "u", "ي": "i"}
 
 
+@cache
+def _particles() -> dict[str, str]:
+    return {key(r["word"]): r["latin"] for r in load_table("lexicons", "translit_words.tsv")}
+
+
 def _romanize_word(word: str) -> str:
     """One word: its attested Latin spelling when known, else a letter-by-letter guess."""
+    if word in _particles():
+        return _particles()[word]
     units = name_units()
     if word in units:
         return units[word]
@@ -235,7 +242,9 @@ def link_entity(ent: Entity, known: Known | None) -> None:
     if known is not None:
         ent.kb = known.qid
         ent.latin = known.latin
-    if not ent.latin and any("\u0600" <= c <= "\u06ff" for c in ent.name):
+    # only names of people and places are romanized: an organization's Arabic name is made of
+    # ordinary words whose letter-by-letter form would mislead more than help
+    if not ent.latin and ent.type in ("PER", "LOC") and any("\u0600" <= c <= "\u06ff" for c in ent.name):
         ent.latin = romanize(ent.name) or None
         ent.latin_guess = ent.latin is not None
     ent.key = canonical_key(ent.type, known.name if known is not None else ent.name, ent.kb)

@@ -89,6 +89,21 @@ def counterparts() -> frozenset[str]:
 
 
 @cache
+def ministries() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("ministries"))
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("org_heads"))
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("place_heads"))
+
+
+@cache
 def name_stops() -> frozenset[str]:
     return frozenset(key(w) for w in load_list("name_stops"))
 
@@ -99,37 +114,27 @@ def name_units() -> dict[str, str]:
     return {r["name"]: r["latin"] for r in load_table("lexicons", "name_units.tsv")}
 
 
-def strip_proclitic(word: str, known: dict[str, object] | frozenset[str] | set[str]) -> tuple[int, str]:
-    """(length of the proclitic, rest) when `word` is a known word behind a proclitic, else (0, word).
-
-    `known` decides: only a rest that is itself a known word counts, so بوتين is never read as ب+وتين.
-    """
-    if word in known:
-        return 0, word
-    for p in PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            rest = word[len(p):]
-            if p.endswith("ال") and ("ال" + rest) in known:
-                return len(p) - 2, "ال" + rest
-            if rest in known:
-                return len(p), rest
-            if p in ("ل", "ول", "فل") and rest.startswith("ل") and ("ا" + rest) in known:
-                return len(p), "ا" + rest  # للأمم → ل + الأمم (the alef of ال is dropped after ل)
-    return 0, word
+@cache
+def common_words() -> frozenset[str]:
+    """Ordinary words a statistical tagger sometimes labels as a name on its own (بيان، دولار، جنيه):
+    the vocabulary of the other lexicons (currencies, counted nouns, event triggers, months)."""
+    out: set[str] = set()
+    for table, col in (("currencies.tsv", "name"), ("count_nouns.tsv", "form"), ("event_triggers.tsv", "form"),
+                       ("months.tsv", "name"), ("weekdays.tsv", "name"), ("offices.tsv", "office")):
+        out |= {key(r[col]) for r in load_table("lexicons", table) if " " not in key(r[col])}
+    out |= {key(w) for w in load_list("place_heads")} | {key(w) for w in load_list("org_heads")}
+    return frozenset(out)
 
 
 def strip_titles(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
     """Leading titles removed from a normalized word tuple: (how many words were titles, the rest)."""
     dropped = 0
-    changed = True
-    while changed and words:
-        changed = False
-        for t in titles():
-            if len(t) < len(words) and words[: len(t)] == t:
-                words = words[len(t):]
-                dropped += len(t)
-                changed = True
-                break
+    while len(words) > 1:
+        n = title_at(list(words), 0)
+        if not n or n >= len(words):
+            break
+        words = words[n:]
+        dropped += n
     return dropped, words
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import cache
 
 from hijridate import Hijri
@@ -57,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     wd = _alt(list(_weekdays()))
     rel = _alt(list(_relative()))
     part = _alt([norm(p) for p in load_list("day_parts")])
-    hijri_mark = r"(?:\s*(?:ه|هـ)\.?(?![^\W_])|\s+(?:للهجره|هجريه|هجري))"
+    hijri_mark = r"(?:\s*(?:ه|هـ)(?![^\W_])|\s+(?:للهجره|هجريه|هجري))"
     year = r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>\d{4})(?P<hijri>" + hijri_mark + r")?)?"
     return {
         "iso": re.compile(_B + r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _E),
@@ -69,6 +70,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_year": re.compile(
             _B + _CLITIC + r"(?:شهر\s+)?(?P<month>" + month + r")(?:\s*[/(]\s*(?P<month2>" + month + r")\s*\)?)?"
             + r"\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<year>\d{4})(?P<hijri>" + hijri_mark + r")?" + _E
+        ),
+        # a month without a year, after a preposition (في أيلول، مطلع مارس): that month of the document's
+        # year; the preposition keeps month names that are also words (مارس "he practised") out
+        "month_only": re.compile(
+            _B + r"(?:في|خلال|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه)\s+(?:شهر\s+)?(?P<month>" + month + r")"
+            + r"(?:\s*[/(]\s*(?P<month2>" + month + r")\s*\)?)?" + _E + r"(?!\s*[/(]?\s*\d)"
         ),
         "year": re.compile(_B + _CLITIC + r"(?:عام|العام|سنه|السنه)\s+(?P<year>\d{4})(?P<hijri>" + hijri_mark + r")?" + _E),
         "weekday": re.compile(
@@ -122,13 +129,16 @@ class _Finder:
         self.nt = nt
         self.date = doc_date
         self.found: list[TimeExpr] = []
-        self.spans: list[tuple[int, int]] = []
+        self.starts: list[int] = []  # taken normalized spans, sorted and non-overlapping
+        self.ends: list[int] = []
 
     def add(self, start: int, end: int, value: str | None, end_value: str | None = None,
             granularity: str = "day", cal: str = "gregorian") -> None:
-        if any(s < end and start < e for s, e in self.spans):
-            return
-        self.spans.append((start, end))
+        i = bisect_right(self.starts, start)
+        if (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end):
+            return  # overlaps an expression found earlier (absolute forms are matched first)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
         rs, re_ = self.nt.to_raw(start), self.nt.to_raw_end(end)
         self.found.append(TimeExpr(rs, re_, self.nt.raw[rs:re_], value, end_value, granularity, cal))
 
@@ -148,6 +158,11 @@ def find_times(nt: Normalized, doc_date: str | None) -> list[TimeExpr]:
         _day_month(f, m, date)
     for m in pats["month_year"].finditer(text):
         _month_year(f, m)
+    for m in pats["month_only"].finditer(text):
+        month, cal = _months()[m["month"]]
+        if date is not None and cal == "gregorian":
+            first, last = _month_range(date.year, month)
+            f.add(m.start("month"), m.end(), first, last, "month")
     for m in pats["year"].finditer(text):
         y = int(m["year"])
         s, e = _after_clitic(m), m.end()

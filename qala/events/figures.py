@@ -10,6 +10,7 @@ currencies.tsv, number_scales.tsv, number_words.tsv, count_nouns.tsv, change_ver
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from qala.document import Figure, Sentence
@@ -20,16 +21,19 @@ from qala.text.normalize import Normalized, norm
 MAX_VERB_DISTANCE = 8
 # Longest measured noun phrase kept (حجم التبادل التجاري is 3).
 MAX_MEASURE_WORDS = 4
+# What a figure measures is named within this many characters before it (bounded work per figure).
+MEASURE_WINDOW = 200
 
 _PERCENT = r"%|بالمئه|بالمائه|بالميه|في المئه|في المائه|في الميه|بالمئة"
 _NUM = r"\d+(?:[.,]\d+)*"
 _WORD = re.compile(r"[^\W\d_]+|[0-9]+(?:[.,][0-9]+)*|[^\w\s]")
 # Words that end the search for a measured noun phrase going backwards, or cut it going forwards.
 _BOUNDARY = frozenset(norm(w) for w in ("أن", "إن", "ان", "التي", "الذي", "حيث", "كما", "و", "بعد", "قبل", "لكن", "وقد", "قد"))
-_CUT = frozenset(norm(w) for w in ("بين", "في", "مع", "من", "على", "خلال", "إلى", "عن", "منذ", "لدى", "عند", "حتى"))
+_CUT = frozenset(norm(w) for w in ("بين", "في", "مع", "من", "على", "خلال", "إلى", "عن", "منذ", "لدى", "عند", "حتى",
+                                    "عبر", "ضمن", "حول", "تجاه", "نحو"))
 _APPROX = frozenset(
     norm(w) for w in ("ب", "بأكثر", "أكثر", "من", "إلى", "الى", "بنحو", "نحو", "حوالي", "بحوالي", "قرابة", "بقرابة",
-                      "ما", "يقارب", "يناهز", "أقل", "بأقل", "لتصل", "ليصل", "ليبلغ", "لتبلغ", "بنسبة", "مستوى")
+                      "ما", "يقارب", "يناهز", "لنحو", "لحوالي", "أقل", "بأقل", "لتصل", "ليصل", "ليبلغ", "لتبلغ", "بنسبة", "مستوى")
 )
 
 
@@ -81,6 +85,7 @@ def find_figures(nt: Normalized, sentences: list[Sentence]) -> list[Figure]:
     currencies, scales, words, nouns = _tables()
     out: list[Figure] = []
     text = nt.text
+    starts = [s.start for s in sentences]
     for m in _figure_re().finditer(text):
         if m["num"]:
             value: float | None = _number(m["num"])
@@ -97,21 +102,19 @@ def find_figures(nt: Normalized, sentences: list[Sentence]) -> list[Figure]:
         else:
             kind, unit = "count", nouns[m["noun"]]
         rs, re_ = nt.to_raw(m.start()), nt.to_raw_end(m.end())
-        measure = _measure(nt, m.start(), sentences)
+        measure = _measure(nt, m.start(), sentences, starts)
         out.append(Figure(rs, re_, nt.raw[rs:re_], kind, value, unit, measure))
     return out
 
 
-def _sentence_start(raw_pos: int, sentences: list[Sentence]) -> int:
-    for s in sentences:
-        if s.start <= raw_pos < s.end:
-            return s.start
-    return 0
+def _sentence_start(raw_pos: int, sentences: list[Sentence], starts: list[int]) -> int:
+    i = bisect_right(starts, raw_pos) - 1
+    return sentences[i].start if i >= 0 and raw_pos < sentences[i].end else raw_pos
 
 
-def _measure(nt: Normalized, nstart: int, sentences: list[Sentence]) -> str | None:
+def _measure(nt: Normalized, nstart: int, sentences: list[Sentence], starts: list[int]) -> str | None:
     """What the figure at normalized offset `nstart` measures, in raw text, when the sentence says it."""
-    s0 = nt.to_norm(_sentence_start(nt.to_raw(nstart), sentences))
+    s0 = max(nt.to_norm(_sentence_start(nt.to_raw(nstart), sentences, starts)), nstart - MEASURE_WINDOW)
     toks = [(m.start() + s0, m.end() + s0, m.group()) for m in _WORD.finditer(nt.text[s0:nstart])]
     if not toks:
         return None
@@ -170,5 +173,13 @@ def _chunk_before(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return out[:MAX_MEASURE_WORDS]
 
 
-def _raw(nt: Normalized, toks: list[tuple[int, int, str]]) -> str:
+def _raw(nt: Normalized, toks: list[tuple[int, int, str]]) -> str | None:
+    """The raw text of a measured phrase, without function words at either end (None if nothing is left)."""
+    skip = _APPROX | _CUT | _BOUNDARY
+    while toks and (toks[0][2] in skip or not _is_word(toks[0][2])):
+        toks = toks[1:]
+    while toks and (toks[-1][2] in skip or not _is_word(toks[-1][2])):
+        toks = toks[:-1]
+    if not toks:
+        return None
     return nt.raw[nt.to_raw(toks[0][0]) : nt.to_raw_end(toks[-1][1])]

@@ -13,8 +13,8 @@ are merged when compatible. A quotation is tied to an event when its sentence sa
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache
 
 from qala.document import Document, Event, Sentence, TimeExpr
@@ -27,7 +27,14 @@ _PRONOUN = r"(?:ه|ها|هما|هم|كم|نا|ي)"
 # A participant named within this many characters before a verb trigger is its subject (SVO:
 # "الوزير الأردني يستقبل"); further back it is more likely part of an earlier clause.
 SUBJECT_WINDOW = 40
-_LOCATIVE_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:في|الي|من|نحو|داخل|الى)\s+(?:العاصمه\s+|مدينه\s+)?|(?<![^\W\d_])(?:و|ف)?[بل])$")
+# The object a light verb needs (عقدت ... القمة، وقع ... اتفاقية) follows within this many characters.
+REQUIRES_WINDOW = 150
+# Participants, place and date are looked for within this many characters of the trigger (and
+# inside its sentence): a run-on "sentence" of a whole page must not lend its names to every event.
+SLOT_WINDOW = 300
+# A later mention is merged into one of the last this many events at most (bounded work per event).
+MERGE_LOOKBACK = 30
+_LOCATIVE_BEFORE_TMPL = r"(?:(?<![^\W\d_])(?:في|الي|من|نحو|داخل|الى)\s+(?:(?:{heads})\s+)?|(?<![^\W\d_])(?:و|ف)?[بل])$"
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
@@ -99,6 +106,7 @@ class _Found:
     sentence: int
     needs_place: bool = False  # only an event when a place is named (وصل ... إلى موسكو)
     light: bool = False  # a light verb that needs its object (عقدت القمة): a weaker trigger
+    definite: bool = False  # الزيارة، زيارته: refers back to an event more often than it reports one
 
     @property
     def rank(self) -> int:
@@ -133,12 +141,15 @@ def _accept(nt: Normalized, m: re.Match[str], t: Trigger, si: int, ne: int,
     if word and (word.group() in _blocked() or word.group()[1:] in _blocked()):
         return None
     words = tuple(w for w in t.requires if w != "@place")
-    if words and not any(re.search(r"(?<![^\W\d_])(?:ال|ب|و)?" + re.escape(w), nt.text[te:ne]) for w in words):
+    after = nt.text[te : min(ne, te + REQUIRES_WINDOW)]
+    if words and not any(re.search(r"(?<![^\W\d_])(?:ال|ب|و)?" + re.escape(w), after) for w in words):
         return None
     rs, re_ = nt.to_raw(ts), nt.to_raw_end(te)
     if any(a <= rs < b for a, b in skip):
         return None
-    return _Found(t.type, t.pos, rs, re_, m.start(), si, "@place" in t.requires, bool(words))
+    prefix = nt.text[m.start() : ts]
+    definite = "ال" in prefix or prefix.endswith("لل") or (" " not in t.form and len(m["t"]) > len(t.form))
+    return _Found(t.type, t.pos, rs, re_, m.start(), si, "@place" in t.requires, bool(words), definite)
 
 
 @dataclass(slots=True)
@@ -146,26 +157,55 @@ class _Draft:
     event: Event
     pos: str
     sentence: int
-    merged: list[int] = field(default_factory=list)  # sentence indices merged into it
+    verb_merged: bool = False  # a verb trigger was merged into it
+    definite: bool = False
 
 
-def _mentions_in(doc: Document, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """(start, end, entity id) of entity mentions inside [start, end), outside quotation contents."""
-    out = []
-    for ent in doc.entities:
-        for m in ent.mentions:
-            if start <= m.start < end and not any(a <= m.start < b for a, b in skip):
-                out.append((m.start, m.end, ent.id))
-    return sorted(out)
+@dataclass(slots=True)
+class _Context:
+    """Per-document look-up tables shared by every event: mentions and times sorted by start."""
+
+    mentions: list[tuple[int, int, str]]
+    mention_starts: list[int]
+    times: list[TimeExpr]
+    time_starts: list[int]
+    types: dict[str, str]
+    known: dict[str, bool]
+
+    @classmethod
+    def of(cls, doc: Document, times: list[TimeExpr], skip: list[tuple[int, int]]) -> _Context:
+        skip_sorted = sorted(skip)
+        skip_starts = [a for a, _ in skip_sorted]
+
+        def quoted(pos: int) -> bool:
+            i = bisect_right(skip_starts, pos) - 1
+            return i >= 0 and pos < skip_sorted[i][1]
+
+        ments = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions if not quoted(m.start))
+        ts = sorted((t for t in times if t.value), key=lambda t: t.start)
+        return cls(ments, [m[0] for m in ments], ts, [t.start for t in ts], {e.id: e.type for e in doc.entities},
+                   {e.id: bool(e.kb or (e.latin and not e.latin_guess)) for e in doc.entities})
+
+    def window(self, f: _Found, s: Sentence) -> tuple[int, int]:
+        return max(s.start, f.start - SLOT_WINDOW), min(s.end, f.end + SLOT_WINDOW)
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
+
+    def times_in(self, start: int, end: int) -> list[TimeExpr]:
+        return self.times[bisect_left(self.time_starts, start) : bisect_left(self.time_starts, end)]
 
 
-def _build(doc: Document, nt: Normalized, f: _Found, times: list[TimeExpr], skip: list[tuple[int, int]]) -> _Draft:
+def _build(doc: Document, nt: Normalized, f: _Found, ctx: _Context) -> _Draft:
     s = doc.sentences[f.sentence]
-    types = {e.id: e.type for e in doc.entities}
-    ments = _mentions_in(doc, s.start, s.end, skip)
-    known = {e.id: bool(e.kb or (e.latin and not e.latin_guess)) for e in doc.entities}
+    lo, hi = ctx.window(f, s)
+    types, known = ctx.types, ctx.known
+    ments = ctx.mentions_in(lo, hi)
     place = _place(nt, ments, types, f.end, known)
+    if place is None and f.type == "visit" and f.pos == "verb":  # زار/يزور + the place as its object
+        place = next((e for a, _, e in ments if a >= f.end and types[e] == "LOC"), None)
     people = [(a, b, e) for a, b, e in ments if types[e] in ("PER", "ORG")]
+    people = [p for k, p in enumerate(people) if not _describes_next(doc, p, people[k + 1 : k + 2], types)]
     if not people and f.type in COUNTRY_ACTORS:
         people = [(a, b, e) for a, b, e in ments if types[e] == "LOC" and e != place and not _locative(nt, a)]
     order: list[str] = []
@@ -181,11 +221,20 @@ def _build(doc: Document, nt: Normalized, f: _Found, times: list[TimeExpr], skip
     else:
         roles = {e: "participant" for e in order}
     ev = Event(f.type, doc.span(f.start, f.end), doc.span(s.start, s.end), order, roles, place)
-    in_sentence = [t for t in times if s.start <= t.start < s.end and t.value]
+    in_sentence = ctx.times_in(lo, hi)
     if in_sentence:
         t = min(in_sentence, key=lambda t: abs(t.start - f.start))
         ev.date, ev.date_text = t.value, t.text
-    return _Draft(ev, f.pos, f.sentence)
+    return _Draft(ev, f.pos, f.sentence, definite=f.pos == "noun" and f.definite)
+
+
+def _describes_next(doc: Document, m: tuple[int, int, str], nxt: list[tuple[int, int, str]],
+                    types: dict[str, str]) -> bool:
+    """An organization right before a person's name is part of the person's title
+    (الأمين العام للأمم المتحدة أنطونيو غوتيريش), not a participant of its own."""
+    if types[m[2]] != "ORG" or not nxt or types[nxt[0][2]] != "PER":
+        return False
+    return not doc.text[m[1] : nxt[0][0]].strip()
 
 
 def _place(nt: Normalized, ments: list[tuple[int, int, str]], types: dict[str, str], after: int,
@@ -202,10 +251,16 @@ def _place(nt: Normalized, ments: list[tuple[int, int, str]], types: dict[str, s
     return cands[0][3]
 
 
+@cache
+def _locative_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(norm(w)) for w in load_list("place_heads"))
+    return re.compile(_LOCATIVE_BEFORE_TMPL.format(heads=heads))
+
+
 def _locative(nt: Normalized, raw_start: int) -> bool:
-    """Whether a locative word (في، إلى، من، ب/ل glued on) stands right before this position."""
+    """Whether a locative word (في، إلى، من، ب/ل glued on; في مدينة) stands right before this position."""
     na = nt.to_norm(raw_start)
-    return bool(_LOCATIVE_BEFORE.search(nt.text[max(0, na - 20) : na]))
+    return bool(_locative_re().search(nt.text[max(0, na - 30) : na]))
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -228,7 +283,7 @@ def _merge(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, int]]:
     where: dict[int, int] = {}
     for i, d in enumerate(drafts):
         target = None
-        for k in range(len(kept) - 1, -1, -1):
+        for k in range(len(kept) - 1, max(-1, len(kept) - 1 - MERGE_LOOKBACK), -1):
             if _compatible(kept[k].event, d.event):
                 target = k
                 break
@@ -243,9 +298,10 @@ def _merge(drafts: list[_Draft]) -> tuple[list[_Draft], dict[int, int]]:
 
 def _absorb(a: _Draft, b: _Draft) -> _Draft:
     """The richer of two mentions of one event (verb trigger, more participants) absorbs the other."""
-    primary, other = (a, b)
-    if (b.pos == "verb", len(b.event.participants)) > (a.pos == "verb", len(a.event.participants)):
-        primary, other = b, a
+    def richness(d: _Draft) -> tuple[bool, int, int]:
+        return d.pos == "verb", bool(d.event.place) + bool(d.event.date), len(d.event.participants)
+
+    primary, other = (b, a) if richness(b) > richness(a) else (a, b)
     ev = primary.event
     for e in other.event.participants:
         if e not in ev.participants:
@@ -254,7 +310,7 @@ def _absorb(a: _Draft, b: _Draft) -> _Draft:
     ev.place = ev.place or other.event.place
     if not ev.date:
         ev.date, ev.date_text = other.event.date, other.event.date_text
-    primary.merged += [other.sentence, *other.merged]
+    primary.verb_merged = primary.verb_merged or other.pos == "verb" or other.verb_merged
     return primary
 
 
@@ -270,12 +326,23 @@ def extract_events(doc: Document, nt: Normalized, times: list[TimeExpr]) -> list
         if k not in per_sentence or f.rank < per_sentence[k].rank:
             per_sentence[k] = f
     ordered = sorted(per_sentence.values(), key=lambda f: f.start)
-    drafts = [_build(doc, nt, f, times, skip) for f in ordered]
+    ctx = _Context.of(doc, times, skip)
+    drafts = [_build(doc, nt, f, ctx) for f in ordered]
     keep = [i for i, (f, d) in enumerate(zip(ordered, drafts, strict=True)) if not f.needs_place or d.event.place]
     ordered, drafts = [ordered[i] for i in keep], [drafts[i] for i in keep]
     kept, where = _merge(drafts)
+    # a definite noun alone (الزيارة، زيارته) with no participant, place or date after merging
+    # refers to an event rather than reporting one (it still ties a quotation to the event it
+    # merged into)
+    useful = [i for i, d in enumerate(kept) if not d.definite or d.verb_merged or _has_slot(d.event)]
+    renumber = {old: new for new, old in enumerate(useful)}
+    where = {k: renumber[v] for k, v in where.items() if v in renumber}
     _link_quotes(doc, nt, found, ordered, where)
-    return [d.event for d in kept]
+    return [kept[i].event for i in useful]
+
+
+def _has_slot(ev: Event) -> bool:
+    return bool(ev.participants or ev.place or ev.date)
 
 
 def _link_quotes(doc: Document, nt: Normalized, found: list[_Found], ordered: list[_Found],
@@ -285,17 +352,21 @@ def _link_quotes(doc: Document, nt: Normalized, found: list[_Found], ordered: li
         return
     draft_of = {(f.sentence, f.type): i for i, f in enumerate(ordered)}
     link_re = _link_re()
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[_Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
     for q in doc.quotes:
         anchor = q.cue.start if q.cue else q.start
-        si = next((i for i, s in enumerate(doc.sentences) if s.start <= anchor < s.end), None)
-        if si is None:
+        si = bisect_right(starts, anchor) - 1
+        if si < 0 or anchor >= doc.sentences[si].end:
             continue
-        for f in found:
-            if f.sentence != si or f.pos != "noun" or q.start <= f.start < q.end:
+        for f in by_sentence.get(si, ()):
+            if f.pos != "noun" or q.start <= f.start < q.end:
                 continue
             if link_re.search(nt.text[max(0, f.nmatch - 30) : f.nmatch]):
                 di = draft_of.get((si, f.type))
-                if di is not None:
+                if di is not None and di in where:
                     q.event = where[di]
                     break
 

@@ -70,7 +70,7 @@ def score_spans(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) ->
                 scores.per_type[typ].tp += 1
             else:
                 scores.per_type[typ].fp += 1
-        for start, end, typ in g - p:
+        for _start, _end, typ in g - p:
             if typ in scores.per_type:
                 scores.per_type[typ].fn += 1
     return scores

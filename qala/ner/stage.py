@@ -1,8 +1,56 @@
-"""NER stage (placeholder until the trained tagger lands): assigns `mentions`."""
+"""NER stage: tags each sentence's tokens with the shipped CRF and assigns `doc.mentions`.
+
+The model is loaded once per process (`default_tagger` is cached); tokens come from the text stage
+(ANERcorp-style: clitics attached, punctuation separate), so training and use see the same units.
+"""
 
 from __future__ import annotations
 
-from qala.document import Document
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from qala.document import Document, Mention, Token
+from qala.ner.conll import spans
+from qala.ner.tagger import NerTagger, default_tagger
+
+# Sentences longer than this (in tokens) are tagged in chunks: a "sentence" of thousands of tokens
+# is a segmentation failure (no punctuation), and chunking keeps the CRF's memory bounded.
+MAX_SENTENCE_TOKENS = 400
+
+
+def sentence_token_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Token index ranges of each sentence (tokens outside every sentence form their own ranges)."""
+    starts = [t.start for t in doc.tokens]
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for sent in doc.sentences:
+        a = max(bisect_left(starts, sent.start), pos)
+        b = max(bisect_left(starts, sent.end), a)
+        if a > pos:
+            ranges.append((pos, a))
+        if b > a:
+            ranges.append((a, b))
+        pos = b
+    if pos < len(doc.tokens):
+        ranges.append((pos, len(doc.tokens)))
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        for c in range(a, b, MAX_SENTENCE_TOKENS):
+            out.append((c, min(b, c + MAX_SENTENCE_TOKENS)))
+    return out
+
+
+def tag_mentions(text: str, tokens: Sequence[Token], tagger: NerTagger) -> list[Mention]:
+    """Mentions of one sentence's tokens; score = mean marginal probability of the span's tags."""
+    if not tokens:
+        return []
+    tags = tagger.tag([t.text for t in tokens])
+    out = []
+    for a, b, label in spans(tags):
+        score = sum(tagger.tagger.marginal(tags[i], i) for i in range(a, b)) / (b - a)
+        start, end = tokens[a].start, tokens[b - 1].end
+        out.append(Mention(start, end, text[start:end], label, source="ner", score=round(score, 4)))  # type: ignore[arg-type]
+    return out
 
 
 class NerStage:
@@ -10,5 +58,18 @@ class NerStage:
     requires = ("tokens", "sentences")
     assigns = ("mentions",)
 
+    def __init__(self, tagger: NerTagger | None = None) -> None:
+        self._tagger = tagger
+
+    @property
+    def tagger(self) -> NerTagger:
+        if self._tagger is None:
+            self._tagger = default_tagger()
+        return self._tagger
+
     def __call__(self, doc: Document) -> Document:
+        mentions: list[Mention] = []
+        for a, b in sentence_token_ranges(doc):
+            mentions.extend(tag_mentions(doc.text, doc.tokens[a:b], self.tagger))
+        doc.mentions = mentions
         return doc

@@ -1,7 +1,8 @@
 """The shipped CRF tagger: loaded once per process from `qala/data/models/ner/`, offline.
 
-A model directory holds `model.crfsuite` (python-crfsuite), `meta.json` (feature version, training
-split and dev scores) and optionally `clusters.tsv` (word → cluster id, learnt at train time).
+A model directory holds `model.crfsuite` (python-crfsuite), `meta.json` (feature version,
+training split, hyper-parameters and dev scores), `attributes.txt` (the features it weighs) and
+`memory.tsv` (the names annotated in its training data, see `qala.ner.memory`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,29 +17,20 @@ from pathlib import Path
 import pycrfsuite
 
 from qala.errors import QalaError
-from qala.ner.features import Featurizer, Lexicons, base_lexicons
-from qala.text.normalize import norm
+from qala.ner.features import Featurizer, base_lexicons
+from qala.ner.memory import MEMORY_FILE, EntityMemory
 
 MODEL_FILE = "model.crfsuite"
 META_FILE = "meta.json"
-CLUSTERS_FILE = "clusters.tsv"
+# The feature strings the model has weights for (written at train time: reading them back from the
+# model with crfsuite's dump takes over a second, this file a few milliseconds).
+ATTRIBUTES_FILE = "attributes.txt"
 # Bumped when features change: a model trained with other features must not be used silently.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 
 class ModelError(QalaError):
     code = "model_error"
-
-
-def read_clusters(path: Path) -> dict[str, str]:
-    if not path.exists():
-        return {}
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        word, _, cluster = line.partition("\t")
-        if word and cluster:
-            out[norm(word)] = cluster
-    return out
 
 
 class NerTagger:
@@ -57,7 +48,9 @@ class NerTagger:
             raise ModelError(f"{d}: model has feature version {version}, this qala expects {FEATURE_VERSION}")
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model))
-        self.featurizer = Featurizer(with_clusters(base_lexicons(), read_clusters(d / CLUSTERS_FILE)))
+        attrs = d / ATTRIBUTES_FILE
+        known = frozenset(attrs.read_text(encoding="utf-8").split("\n")) if attrs.exists() else None
+        self.featurizer = Featurizer(base_lexicons(), known, EntityMemory.load(d / MEMORY_FILE))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
@@ -70,10 +63,6 @@ class NerTagger:
         return tags, [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
 
 
-def with_clusters(lex: Lexicons, clusters: dict[str, str]) -> Lexicons:
-    return replace(lex, clusters=clusters) if clusters else lex
-
-
 def packaged_model_dir() -> Path:
     """The model directory inside the installed package (a real path: crfsuite opens files by name)."""
     res = resources.files("qala").joinpath("data", "models", "ner")
@@ -82,7 +71,7 @@ def packaged_model_dir() -> Path:
         return path
     # zipped install: copy out once (resources.as_file would delete it when the context ends)
     tmp = Path(tempfile.mkdtemp(prefix="qala-ner-"))
-    for name in (MODEL_FILE, META_FILE, CLUSTERS_FILE):
+    for name in (MODEL_FILE, META_FILE, ATTRIBUTES_FILE, MEMORY_FILE):
         item = res.joinpath(name)
         if item.is_file():
             (tmp / name).write_bytes(item.read_bytes())

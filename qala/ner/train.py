@@ -18,14 +18,18 @@ import pycrfsuite
 
 from qala.ner.conll import Sentence
 from qala.ner.features import Featurizer, base_lexicons
+from qala.ner.memory import MEMORY_FILE, build_memory
 from qala.ner.scoring import SpanScores, score_spans
-from qala.ner.tagger import CLUSTERS_FILE, FEATURE_VERSION, META_FILE, MODEL_FILE, NerTagger, read_clusters, with_clusters
+from qala.ner.tagger import ATTRIBUTES_FILE, FEATURE_VERSION, META_FILE, MODEL_FILE, NerTagger
 
 # L-BFGS defaults tuned on the contiguous ANERcorp dev block (see README): c1 (L1) prunes the
 # feature set and so keeps the model small; c2 (L2) smooths; past ~150 iterations dev F1 is flat.
 DEFAULT_C1 = 0.05
 DEFAULT_C2 = 0.01
 DEFAULT_MAX_ITERATIONS = 150
+# The training data is cut into this many parts for the jackknifed entity memory (qala.ner.memory):
+# more parts = a memory closer to the full one, at no training cost (only dictionary building).
+MEMORY_FOLDS = 4
 # Features seen fewer times than this in training are dropped before training (size and noise).
 MIN_FEATURE_FREQ = 1
 
@@ -63,25 +67,23 @@ def train(
     c1: float = DEFAULT_C1,
     c2: float = DEFAULT_C2,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
-    clusters_file: str | Path | None = None,
     meta: dict[str, object] | None = None,
 ) -> TrainResult:
     """Train on `train_sents`, write the model to `out_dir`, score on `dev_sents` when given."""
     t0 = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    clusters: dict[str, str] = {}
-    if clusters_file:
-        src = Path(clusters_file)
-        clusters = read_clusters(src)
-        if src.resolve() != (out / CLUSTERS_FILE).resolve():
-            (out / CLUSTERS_FILE).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
-    elif (out / CLUSTERS_FILE).exists():
-        (out / CLUSTERS_FILE).unlink()  # a stale table from an earlier run would change the features
-    featurizer = Featurizer(with_clusters(base_lexicons(), clusters))
+    featurizer = Featurizer(base_lexicons())
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in train_sents:
-        trainer.append(featurizer.sentence(sent.tokens), sent.tags)
+    # Jackknifed entity memory: each contiguous part is featurized with the memory of the others.
+    parts = max(1, min(MEMORY_FOLDS, len(train_sents)))
+    size = -(-len(train_sents) // parts)
+    for k in range(parts):
+        part = train_sents[k * size : (k + 1) * size]
+        featurizer.memory = build_memory([*train_sents[: k * size], *train_sents[(k + 1) * size :]])
+        for sent in part:
+            trainer.append(featurizer.sentence(sent.tokens), sent.tags)
+    build_memory(train_sents).save(out / MEMORY_FILE)
     trainer.set_params(
         {
             "c1": c1,
@@ -92,6 +94,11 @@ def train(
         }
     )
     trainer.train(str(out / MODEL_FILE))
+    reader = pycrfsuite.Tagger()
+    reader.open(str(out / MODEL_FILE))
+    attributes = sorted({attr for attr, _label in reader.info().state_features})
+    reader.close()
+    (out / ATTRIBUTES_FILE).write_text("\n".join(attributes), encoding="utf-8")
     info: dict[str, object] = {
         "feature_version": FEATURE_VERSION,
         "algorithm": "crf-lbfgs",
@@ -101,7 +108,6 @@ def train(
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(s.tokens) for s in train_sents),
         "dev_sentences": len(dev_sents),
-        "clusters": bool(clusters),
         **(meta or {}),
     }
     (out / META_FILE).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

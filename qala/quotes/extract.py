@@ -13,7 +13,7 @@ sentence end. Every loop is over tokens with bounded look-ahead, so time stays l
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from qala.quotes.lexicon import CueForm, lexicon, lookup_cue, strip_prefix
@@ -21,6 +21,8 @@ from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
 from qala.quotes.speaker import is_definite, speaker_kind
 from qala.text.normalize import norm
 
+# Verbal nouns of derived verbs (انزلاق، ارتفاع، استمرار، تسجيل): an object, not a speaker.
+MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.ت.ا.|است..ا.|ت..ي.)$")
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
 _SENT_END = frozenset(".!?؟…")
 _COMMAS = frozenset("،,؛;")
@@ -37,6 +39,11 @@ MAX_NP_TOKENS = 14
 MIN_OBJECT_TOKENS = 3
 # A quoted stretch with fewer words is a title or scare quote unless a cue introduces it.
 MIN_QUOTED_WORDS = 3
+# A comma-free stretch longer than this between a cue and its complementizer is content, not a
+# speaker phrase (appositions between commas are short).
+MAX_CHUNK_WORDS = 12
+# Quoted stretches examined inside one content to decide whether it is mixed.
+MAX_SPANS_IN_CONTENT = 8
 # A headline speaker (`بوتين: ...`) is at most this many words.
 MAX_HEADLINE_SPEAKER = 4
 
@@ -48,8 +55,10 @@ _PREP_WORDS = frozenset(_N(w) for w in ("في", "من", "على", "عن", "إل�
 _SETTING_PREPS = frozenset(_N(w) for w in ("في", "خلال", "عبر", "أثناء", "ل", "على", "ب", "وفي"))
 _ADDRESSEES = frozenset(_N(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لنا", "له", "لها", "لهم", "للتلفزيون"))
 _FA_INNA = frozenset(_N(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها"))
-_NAN = frozenset(_N(w) for w in ("ما",))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
+_DEMONSTRATIVE_OBJ = frozenset(_N(w) for w in ("ذلك", "لذلك", "هذا", "هذه", "منها", "منه"))
+_PRONOUN_PREPS = frozenset(_N(w) for w in ("منها", "منه", "عنه", "عنها", "لذلك"))
+_MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 
 
 @dataclass(slots=True)
@@ -78,6 +87,7 @@ class Candidate:
     how: str = "clause"  # clause | object | nominal | headline | trailing
     ambiguous: bool = False
     nested: bool = False
+    speaker_words: list[str] | None = None  # overrides the tokens' text (لمركز → مركز)
 
 
 class Extractor:
@@ -96,7 +106,13 @@ class Extractor:
                     self.cue_at[i] = hit
         self.spans = self._mark_spans()
         self.span_at_open = {s.open: s for s in self.spans}
+        self.span_at_close = {s.close: s for s in self.spans if s.close is not None}
+        self._span_opens = [s.open for s in self.spans]
         self._tok_starts = [t.start for t in self.toks]
+        self._next_stop: list[int] | None = None
+        self._word_prefix = [0]
+        for t in self.toks:
+            self._word_prefix.append(self._word_prefix[-1] + t.word)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -160,12 +176,11 @@ class Extractor:
 
     def tok_index(self, char: int) -> int:
         """Index of the first token starting at or after `char`."""
-        from bisect import bisect_left
-
         return bisect_left(self._tok_starts, char)
 
     def words_in(self, a: int, b: int) -> int:
-        return sum(1 for t in self.toks[self.tok_index(a) : self.tok_index(b)] if t.word)
+        """Number of words between two character offsets (prefix sums: O(log n))."""
+        return self._word_prefix[self.tok_index(b)] - self._word_prefix[self.tok_index(a)]
 
     # -- cues ------------------------------------------------------------------------------
 
@@ -180,11 +195,13 @@ class Extractor:
                 return prev is not None and prev.text in _COMMAS
             return False
         form, prefixed = hit
+        if form.ambiguous or form.cls == "praise":
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if nxt not in self.lex.complementizers and nxt != ":":
+                return False
         if form.tense == "participle":
             return True
-        if prefixed or (prev is not None and (prev.text in _COMMAS or prev.text in _BREAK_BEFORE)):
-            return True
-        return False
+        return prefixed or (prev is not None and (prev.text in _COMMAS or prev.text in _BREAK_BEFORE))
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -205,74 +222,46 @@ class Extractor:
     def _verb_cue(self, i: int, form: CueForm, prefixed: bool) -> Candidate | None:
         toks, lex = self.toks, self.lex
         send = self.sent_end[toks[i].sent]
-        prev = toks[i - 1] if i > 0 else None
+        prev = toks[i - 1] if i > 0 and toks[i - 1].sent == toks[i].sent else None
         base = strip_prefix(toks[i].text)[-1]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # narration: يذكر أن، ويشار إلى أن، يعتقد أنه (no subject, a complementizer right after)
-        if base in lex.narration or toks[i].text in lex.narration:
-            if nxt is not None and (nxt.text in lex.complementizers or nxt.text in _TO):
-                return None
-        intro = None  # (kind, token index)
-        j = i + 1
-        limit = min(send, i + 1 + MAX_TAIL_TOKENS)
-        while j < limit:
-            t = toks[j]
-            txt = t.text
-            if txt in lex.complementizers and txt != "لان":
-                intro = ("comp", j)
-                break
-            if txt == ":":
-                intro = ("colon", j)
-                break
-            span = self.span_at_open.get(t.start)
-            if span is not None:
-                short = self.words_in(span.start, span.end) < MIN_QUOTED_WORDS
-                after_l = j > 0 and toks[j - 1].text in ("ل", "لـ")
-                if not short and not after_l:
-                    intro = ("mark", j)
-                    break
-                j = self.tok_index(span.end) + 1
-                continue
-            if form.cls == "express" and t.word:
-                feel = self._feeling(t.text)
-                if feel and (form.lemma == _N("ابدي") or (j > i + 1 and toks[j - 1].text == "عن")):
-                    intro = ("feeling", j)
-                    break
-            elif txt in form.preps and t.word and j > i:
-                if form.lemma == _N("نقل") and txt == "عن":
-                    j += 1
-                    continue
-                intro = ("prep", j)
-                break
-            elif t.word and len(txt) > 3 and txt[0] in form.preps and (txt[1:].startswith("ال") or txt[1] in "ات"):
-                if j == i + 1 or self._np_closed(i + 1, j):
-                    intro = ("prefprep", j)
-                    break
-            if j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls != "praise":
-                break  # another cue takes over
-            j += 1
+        narration = base in lex.narration or toks[i].text in lex.narration
+        if narration and nxt is not None and (nxt.text in lex.complementizers or nxt.text in _TO):
+            return None
+        participle = form.tense == "participle"
+        at_clause_start = prev is None or not prev.word or prev.text in _CLAUSE_STARTS or prev.text in _RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
+        if form.ambiguous and not at_clause_start:
+            return None  # بين البلدين، من بين المقاطع: the preposition, not the verb
+        strict = prev is not None and prev.text in _MA  # وفق ما صرح به، مما يدعو: an attribution, not a cue
+        if participle and not (prev is None or not prev.word or prefixed):
+            strict = True  # حالات مؤكدة: a participle used as an adjective
+        intro = self._find_intro(i, form, send)
+        if intro is not None and intro[0] in ("prep", "prefprep") and not participle and intro[1] > i + 1 and not self._region_is_np(i + 1, intro[1]):
+            intro = None  # أكدت الإدارة انتهاء المشكلة ... على: the preposition belongs to the content
+        if strict and (intro is None or intro[0] not in ("comp", "colon", "mark", "prep") or (intro[1] != i + 1 and participle)):
+            return None
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
             return None
         cand = Candidate((0, 0), "indirect", (toks[i].start, toks[i].end), i, cls=form.cls, gender=form.gender, plural=form.plural, ambiguous=form.ambiguous)
-        region_end = intro[1] if intro else i + 1
+        svo = [] if prefixed or participle else self._svo_subject(i)
         if intro is None:
-            # stance/call verbs take their content as a direct object after the subject phrase
             object_ok = form.cls in ("stance", "call") or (form.lemma == _N("قال") and form.tense == "past")
             closed_mark = self._mark_before(i)
             if closed_mark is not None:
                 cand.content = (closed_mark.start, closed_mark.end)
                 cand.type = "direct"
                 cand.how = "trailing"
-                cand.speaker = self._np(i + 1, send)
+                cand.speaker = self._np(i + 1, send, form)
                 cand.vso = True
-                cand.cue = (toks[i].start, toks[i].end)
                 return cand
-            if not object_ok:
+            if not object_ok or participle or not (at_clause_start or prefixed or svo):
                 return None
-            np = self._np(i + 1, send)
-            start = (np[-1] + 1) if np else i + 1
-            while start < send and toks[start].text in lex.adjuncts | _COMMAS:
-                start += 1
+            np = [] if svo else self._np(i + 1, send, form)
+            if np and MASDAR_RE.match(toks[np[0]].text):
+                np = []  # وتوقعت انزلاق الاقتصاد: the object follows the verb, the subject is implicit
+            start = (np[-1] + 1) if np else self._skip_adjuncts(i + 1, send)
+            start = self._skip_adjuncts(start, send)
             if sum(1 for t in toks[start:send] if t.word) < MIN_OBJECT_TOKENS:
                 return None
             cand.speaker = np
@@ -280,31 +269,136 @@ class Extractor:
             content_tok = start
         else:
             kind, k = intro
-            cand.speaker = self._clean_region(i + 1, k, form)
             content_tok = k + 1
-            if kind == "mark":
-                content_tok = k
-            elif kind in ("feeling", "prefprep"):
+            if participle:
+                cand.speaker = []
+                if kind in ("prep", "prefprep") and k > i + 1 and form.cls in ("call", "stance") and not (k + 1 < send and toks[k + 1].text in lex.complementizers):
+                    content_tok = i + 1  # داعيا أولياء الأمور إلى ...: the object is part of the content
+                    kind = "object"
+            else:
+                cand.speaker = self._clean_region(i + 1, k, form)
+            if kind in ("mark", "feeling", "prefprep"):
                 content_tok = k
             elif kind == "prep" and content_tok < send and toks[content_tok].text in lex.complementizers:
                 content_tok += 1
             elif kind == "colon" and content_tok < send and toks[content_tok].text in lex.complementizers:
                 content_tok += 1  # وقال: إن ...
-            cand.cue = (toks[i].start, toks[content_tok - 1].end if content_tok > i else toks[i].end)
+            cand.cue = (toks[i].start, toks[content_tok - 1].end if content_tok > i + 1 else toks[i].end)
         cand.vso = bool(cand.speaker)
-        if not cand.speaker and not prefixed and form.tense != "participle":
-            cand.speaker = self._svo_subject(i)
+        if not cand.speaker and svo:
+            cand.speaker = svo
+        if not cand.speaker and not participle and not prefixed:
+            cand.speaker = self._name_earlier_in_sentence(i)
         multi = intro is not None and intro[0] == "colon"
-        content = self._content(content_tok, send, multi)
+        words = {toks[k].text for k in cand.speaker}
+        content = self._content(content_tok, send, multi, words)
         if content is None:
             return None
         cand.content, cand.type = content
         return cand
 
+    def _find_intro(self, i: int, form: CueForm, send: int) -> tuple[str, int] | None:
+        """What introduces the content after cue i: (kind, token index) or None."""
+        toks, lex = self.toks, self.lex
+        j = i + 1
+        limit = min(send, i + 1 + MAX_TAIL_TOKENS)
+        chunk = 0  # words since the last comma: a long stretch is content, not a speaker phrase
+        while j < limit:
+            t = toks[j]
+            txt = t.text
+            if txt in lex.complementizers and txt != "لان":
+                return ("comp", j)
+            if txt in _COMMAS:
+                chunk = 0
+            elif t.word:
+                chunk += 1
+                if chunk > MAX_CHUNK_WORDS:
+                    return None
+            if txt == ":":
+                return ("colon", j)
+            span = self.span_at_open.get(t.start)
+            if span is not None:
+                short = self.words_in(span.start, span.end) < MIN_QUOTED_WORDS
+                after_l = toks[j - 1].text in ("ل", "لـ")
+                if not short and not after_l:
+                    return ("mark", j)
+                j = self.tok_index(span.end) + 1
+                continue
+            if form.cls == "express" and t.word:
+                if self._feeling(txt) and (form.lemma == _N("ابدي") or toks[j - 1].text == "عن"):
+                    return ("feeling", j)
+            elif t.word and txt in form.preps:
+                if form.lemma == _N("نقل") and txt == "عن":
+                    j += 1
+                    continue
+                return ("prep", j)
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and (j == i + 1 or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+                return ("prefprep", j)
+            other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls != "praise"
+            if other_cue and toks[j - 1].text not in _RELATIVES:
+                return None  # another cue takes over
+            j += 1
+        return None
+
+    def _region_is_np(self, a: int, b: int) -> bool:
+        """The words between cue and preposition are a speaker phrase (plus adjuncts), not content."""
+        toks = self.toks
+        k = self._skip_adjuncts(a, b)
+        np = self._np(k, b, None)
+        k = (np[-1] + 1) if np else k
+        while k < b:
+            k2 = self._skip_adjuncts(k, b)
+            if k2 == k:
+                t = toks[k]
+                if t.word and not _is_setting(t.text):
+                    return False
+                k2 = k + 1
+            k = k2
+        return True
+
+    def _skip_adjuncts(self, k: int, b: int) -> int:
+        toks, lex = self.toks, self.lex
+        while k < b:
+            w = toks[k].text
+            if w in lex.adjuncts or w in _COMMAS:
+                k += 1
+            elif w in _SETTING_PREPS and k + 1 < b and (_is_setting(toks[k + 1].text) or toks[k + 1].text in lex.adjuncts):
+                k += 2
+                while k < b and toks[k].word and not is_definite(toks[k].text) and toks[k].text not in lex.complementizers and k - 1 >= 0 and _is_setting(toks[k - 1].text):
+                    k += 1  # في بيان صحافي
+            elif w == "من" and k + 1 < b and toks[k + 1].text in lex.adjuncts | {"ذلك"}:
+                k += 2
+            else:
+                break
+        return k
+
+    def _name_earlier_in_sentence(self, i: int) -> list[int]:
+        """A person named earlier in the same sentence, when no cue precedes (في لقاء مع X، أوضح أن)."""
+        toks, lex = self.toks, self.lex
+        s = toks[i].sent
+        k = i - 1
+        while k >= 0 and toks[k].sent == s:
+            if k in self.cue_at or i - k >= MAX_TAIL_TOKENS:
+                return []  # another cue in the sentence (its speaker carries), or too far back
+            k -= 1
+        for start in range(k + 1, i):
+            if toks[start].text in lex.first_names:
+                out = [start]
+                n = start
+                while n + 1 < i and len(out) < 4 and toks[n + 1].word and toks[n + 1].text not in _PREP_WORDS and toks[n + 1].text not in lex.roles:
+                    n += 1
+                    out.append(n)
+                    if is_definite(toks[n].text):
+                        break
+                return out
+        return []
+
     def _feeling(self, w: str) -> bool:
-        for stem in (w, w[2:] if w.startswith("ال") else w):
-            for f in self.lex.feelings:
-                if stem.startswith(f) and len(stem) - len(f) <= 3:
+        """أمله، رغبته، تفاؤلها: a feeling noun (ة becomes ت before a pronoun)."""
+        stem = w[2:] if w.startswith("ال") else w
+        for f in self.lex.feelings:
+            for form in (f, f[:-1] + "ت") if f.endswith("ه") else (f,):
+                if stem.startswith(form) and len(stem) - len(form) <= 3:
                     return True
         return False
 
@@ -318,9 +412,9 @@ class Extractor:
             j -= 1
         if j < 0:
             return None
-        for s in self.spans:
-            if s.close is not None and s.close == self.toks[j].start and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
-                return s
+        s = self.span_at_close.get(self.toks[j].start)
+        if s is not None and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
+            return s
         return None
 
     def _clean_region(self, a: int, b: int, form: CueForm) -> list[int]:
@@ -339,92 +433,120 @@ class Extractor:
             if not t.word:
                 if txt in _COMMAS and out:
                     break  # appositions after the comma are roles, not the name
-                if txt in FAMILIES:
-                    span = self.span_at_open.get(t.start)
-                    if span is not None:
-                        k = self.tok_index(span.end) + 1
-                        continue
                 k += 1
                 continue
-            if txt in lex.adjuncts or txt in _RELATIVES:
-                if out:
-                    break
-                k += 1
+            skipped = self._skip_adjuncts(k, b)
+            if skipped > k:
+                if out or any(_is_setting(toks[x].text) for x in range(k, skipped)):
+                    break  # the subject comes before a setting (وقالت الشركة في بيان)
+                k = skipped
                 continue
-            if txt in _SETTING_PREPS or (txt.startswith(("ل", "ب", "و")) and txt[1:] in _SETTING_PREPS):
-                nxt = toks[k + 1].text if k + 1 < b else ""
-                if nxt in lex.settings or nxt[2:] in lex.settings or nxt in FAMILIES or nxt in lex.adjuncts:
-                    if out:
-                        break
-                    k += 2
-                    continue
-            if txt in _ADDRESSEES or (txt.startswith("ل") and (txt[1:] in lex.org_heads or txt[1:] in lex.settings)) or txt == "ل":
-                if out:
-                    break
-                k += 1
-                continue
-            if txt in lex.complementizers or (k > a and txt in self.cue_at):
+            if txt in _RELATIVES:
                 break
+            if not out and txt in _PREP_WORDS:
+                # وقال عن الموضوع: a prepositional adjunct before any subject
+                k += 1
+                while k < b and toks[k].word and is_definite(toks[k].text):
+                    k += 1
+                continue
+            if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or _is_setting(txt[1:]))):
+                if out:
+                    break
+                k += 1
+                span = self.span_at_open.get(toks[k].start) if txt == "ل" and k < b else None
+                if span is not None:
+                    k = self.tok_index(span.end) + 1  # لـ«الشرق الأوسط»: the outlet addressed, not the speaker
+                continue
+            if len(txt) <= 2 and not out:
+                k += 1
+                continue
+            if txt in lex.complementizers or (k > a and k in self.cue_at):
+                break
+            if txt in _DEMONSTRATIVE_OBJ and out:
+                return []  # وأوضح سبب ذلك أن: an object, the subject is implicit
+            if txt in _PRONOUN_PREPS:
+                return []
             out.append(k)
             k += 1
+        while out and toks[out[-1]].text in _PREP_WORDS:
+            out.pop()  # وأعربت المنظمة عن: the preposition belongs to the cue
         return out
 
-    def _np(self, a: int, b: int) -> list[int]:
+    def _np(self, a: int, b: int, form: CueForm | None) -> list[int]:
         """A speaker noun phrase read without delimiter (before a direct-object content).
 
         Idafa chains end at their first definite word; after it only definite adjectives,
-        coordinated definites, prepositional attachments, roles and given names continue.
+        coordinated definites, prepositional attachments, roles and titles + names continue.
         """
         toks, lex = self.toks, self.lex
+        preps = form.preps if form is not None else frozenset()
+        # normalized على (a preposition) and the given name علي are one string: not a name start here
+        given = lex.first_names - {"علي"}
         out: list[int] = []
-        k = a
-        while k < b and (toks[k].text in lex.adjuncts or toks[k].text in _COMMAS):
-            k += 1
+        k = self._skip_adjuncts(a, b)
         closed = False
         in_name = 0
+        expect_name = False
         while k < b and len(out) < MAX_NP_TOKENS:
             t = toks[k]
             w = t.text
-            if not t.word or w in lex.complementizers or w in lex.adjuncts or w in _RELATIVES:
-                break
-            if k in self.cue_at and out:
-                break
-            if not out:
-                if w in _PREP_WORDS:
-                    break
-                out.append(k)
-                closed = is_definite(w) or w in lex.first_names
-                in_name = 1 if w in lex.first_names else 0
-                k += 1
-                continue
-            if in_name:
-                if in_name < 3 and not w.startswith(("ت", "است")) and w not in _PREP_WORDS and not is_definite(w) or (w.startswith("ال") and in_name < 3 and toks[k - 1].text not in _PREP_WORDS):
-                    out.append(k)
-                    in_name += 1
+            if not t.word:
+                if w in FAMILIES and out:
                     k += 1
                     continue
                 break
-            if not closed:
+            if w in lex.complementizers or w in lex.adjuncts or w in _RELATIVES or (k in self.cue_at and out):
+                break
+            if not out and w in _PREP_WORDS:
+                break
+            if in_name:
+                if (w in _PREP_WORDS and w != "علي") or w.startswith(("ت", "است")) or (w[0] in preps and len(w) > 3):
+                    break
+                if in_name >= 3 and w not in lex.first_names:
+                    break
                 out.append(k)
-                closed = is_definite(w) or w in lex.first_names or len(out) >= 2
-                in_name = 1 if w in lex.first_names else 0
+                in_name += 1
+                if is_definite(w):
+                    in_name, closed = 0, True  # an ال- family name ends the name (أحمد الخراز)
+                k += 1
+                continue
+            is_title = w in lex.single_titles
+            if expect_name and not is_definite(w) and w not in lex.roles:
+                out.append(k)
+                in_name, expect_name = 1, False
+                k += 1
+                continue
+            if w in given:
+                out.append(k)
+                in_name, expect_name = 1, False
+                k += 1
+                continue
+            if not out or not closed:
+                out.append(k)
+                expect_name = is_title
+                closed = (is_definite(w) and not is_title) or (len(out) >= 2 and not expect_name)
                 k += 1
                 continue
             # closed: continue only with attachments
-            if is_definite(w) or (w[0] == "و" and is_definite(w[1:])):
+            if is_title:
                 out.append(k)
-            elif w in _PREP_WORDS or (w[0] in "لب" and is_definite(w[1:])) or (w[0] in "لب" and w[1:] in lex.org_heads):
-                if w in ("على", "الى", "إلى", "عن", "من"):
-                    break
+                expect_name = True
+            elif is_definite(w) or (w[0] == "و" and is_definite(w[1:])):
                 out.append(k)
-                closed = is_definite(w[1:]) if w[0] in "لب" else False
-            elif w in lex.roles or w in lex.first_names:
+                expect_name = False
+            elif w in ("في",) or (w[0] in "لب" and len(w) > 3):
                 out.append(k)
-                closed = w in lex.first_names
-                in_name = 1 if w in lex.first_names else 0
+                closed = w.startswith("لل") or (w[0] in "لب" and is_definite(w[1:]))
+            elif w in lex.roles:
+                out.append(k)
+                closed = False
+            elif k + 2 < b and (toks[k + 1].text in given or toks[k + 2].text in given) and toks[k + 1].word:
+                out.append(k)  # في غرفة مكة زياد ...: a place name, then the person's name
             else:
                 break
             k += 1
+        while out and (toks[out[-1]].text in _PREP_WORDS or not toks[out[-1]].word):
+            out.pop()
         return out
 
     def _svo_subject(self, i: int) -> list[int]:
@@ -454,7 +576,7 @@ class Extractor:
             return []
         return out
 
-    def _content(self, k: int, send: int, multi: bool) -> tuple[tuple[int, int], str] | None:
+    def _content(self, k: int, send: int, multi: bool, speaker: set[str] | frozenset[str] = frozenset()) -> tuple[tuple[int, int], str] | None:
         """(content offsets, type) from token k to the end of the clause."""
         toks = self.toks
         if k >= send or k >= len(toks):
@@ -467,14 +589,17 @@ class Extractor:
             if not rest:
                 return self._trim(span.start, span.end), "direct"
             return self._trim(toks[k].start, toks[end_tok - 1].end), "mixed"
-        end_tok = self._clause_end(k, send, multi)
+        end_tok = self._clause_end(k, send, multi, speaker)
         if end_tok <= k:
             return None
         start, end = toks[k].start, toks[end_tok - 1].end
         # a quoted stretch inside reported speech makes it mixed; an unclosed mark inside runs to the end
         qtype = "indirect"
-        for s in self.spans:
-            if start <= s.open < end and self.words_in(s.start, min(s.end, end)) >= MIN_QUOTED_WORDS:
+        first = bisect_left(self._span_opens, start)
+        for s in self.spans[first : first + MAX_SPANS_IN_CONTENT]:
+            if s.open >= end:
+                break
+            if self.words_in(s.start, min(s.end, end)) >= MIN_QUOTED_WORDS:
                 qtype = "mixed"
                 if s.close is None or s.close > end:
                     end = max(end, s.end)
@@ -483,32 +608,50 @@ class Extractor:
             return None
         return self._trim(start, end), qtype
 
-    def _clause_end(self, k: int, send: int, multi: bool) -> int:
-        toks, lex = self.toks, self.lex
-        j = k
-        while True:
-            while j < send:
+    def _stops(self) -> list[int]:
+        """next_stop[j]: the first token at or after j where a content must end (a breaking cue or
+        a trailing attribution); computed once right to left so every content end is O(1)."""
+        if self._next_stop is None:
+            toks, lex = self.toks, self.lex
+            n = len(toks)
+            nxt = [n] * (n + 1)
+            for j in range(n - 1, -1, -1):
                 t = toks[j]
-                if j > k and self.is_breaking(j):
-                    back = j
-                    while back > k and (toks[back - 1].text in _COMMAS or toks[back - 1].text in _BREAK_BEFORE or toks[back - 1].text in ("في", "و")):
-                        back -= 1
-                    return back
                 base = strip_prefix(t.text)[-1] if t.word else ""
-                if j > k and (base in lex.nominal or t.text in lex.nominal or t.text in ("علي", "على")) and self._trailing_pronoun(j):
-                    back = j
-                    while back > k and toks[back - 1].text in _COMMAS:
-                        back -= 1
-                    return back
-                span = self.span_at_open.get(t.start)
-                if span is not None and span.end > (toks[send - 1].end if send else 0):
+                stop = j in self.cue_at and self.is_breaking(j)
+                if not stop and t.word and (base in lex.nominal or t.text in lex.nominal or t.text == "علي"):
+                    stop = self.is_breaking(j) or self._trailing_pronoun(j)
+                nxt[j] = j if stop else nxt[j + 1]
+            self._next_stop = nxt
+        return self._next_stop
+
+    def _clause_end(self, k: int, send: int, multi: bool, speaker: set[str] | frozenset[str] = frozenset()) -> int:
+        toks = self.toks
+        stops = self._stops()
+        while True:
+            j = stops[k + 1] if k + 1 < len(stops) else len(toks)
+            if j < send:
+                back = j
+                while back > k and (toks[back - 1].text in _COMMAS or toks[back - 1].text in _BREAK_BEFORE or toks[back - 1].text in ("في", "و")):
+                    back -= 1
+                return back
+            # an unclosed quotation that opened in this sentence runs on to where it ends
+            first = bisect_left(self._span_opens, toks[k].start)
+            sent_end_char = toks[send - 1].end if send else 0
+            for span in self.spans[first : first + MAX_SPANS_IN_CONTENT]:
+                if span.open >= sent_end_char:
+                    break
+                if span.end > sent_end_char:
                     return self.tok_index(span.end) + (1 if span.close is not None else 0)
-                j += 1
             if not multi or send >= len(toks) or toks[send].line != toks[send - 1].line:
                 return send
             nxt_first = send
-            if nxt_first in self.cue_at or any(x in self.cue_at for x in range(nxt_first, min(nxt_first + 3, len(toks)))):
+            if any(x in self.cue_at for x in range(nxt_first, min(nxt_first + 3, len(toks)))):
                 return send
+            first_tok = toks[nxt_first]
+            if not first_tok.word or strip_prefix(first_tok.text)[-1] in speaker:
+                return send  # "».وكاردين واحد من...": narration about the speaker follows
+            k = send - 1
             send = self.sent_end[toks[send].sent]
 
     def _trailing_pronoun(self, j: int) -> bool:
@@ -571,9 +714,12 @@ class Extractor:
             j += 1
         if not src:
             return None
-        at_start = i == 0 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text in _COMMAS and not self._after_content(i)
+        at_start = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in _COMMAS and not self._after_content(i))
         cand = Candidate((0, 0), "indirect", (toks[i].start, toks[src[-1]].end), i, cls="say", how="nominal")
         cand.speaker = src
+        first_src = toks[src[0]].text
+        if first_src.startswith("ل") and len(first_src) > 3:
+            cand.speaker_words = [first_src[1:]] + [toks[k].text for k in src[1:]]
         if at_start or (j < send and (toks[j].text in _FA_INNA or toks[j].text in _COMMAS)):
             # leading: وحسب مصادر مطلعة فإن ... / ووفقا لمركز ...، فإن ...
             c = j
@@ -592,7 +738,7 @@ class Extractor:
             return None
         s = i - 1
         first = s
-        while first > 0 and toks[first - 1].sent == toks[i].sent:
+        while first > 0 and toks[first - 1].sent == toks[i].sent and i - first < MAX_TAIL_TOKENS * 2:
             first -= 1
             if first in self.cue_at or toks[first].text in lex.complementizers:
                 first += 1
@@ -653,6 +799,20 @@ class Extractor:
         return out
 
 
+def _is_setting(w: str) -> bool:
+    """بيان، تصريحات، خطبته: a communicative setting noun (with the article or a pronoun)."""
+    settings = lexicon().settings
+    if w.startswith("ال"):
+        w = w[2:]
+    if w in settings:
+        return True
+    for n in range(3, min(len(w), 7) + 1):
+        stem = w[:n]
+        if len(w) - n <= 3 and (stem in settings or (stem.endswith("ت") and stem[:-1] + "ه" in settings)):
+            return True  # تصريحاته، خطبته (ة becomes ت before a pronoun)
+    return False
+
+
 def trailing_nouns() -> tuple[str, ...]:
     return _trailing()
 
@@ -678,7 +838,4 @@ def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: b
     kind = speaker_kind(tokens)
     if kind in ("organization", "document") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
         return True
-    for other in known:
-        if set(tokens) <= set(other):
-            return True
-    return False
+    return any(set(tokens) <= set(other) for other in known)

@@ -43,6 +43,7 @@ class QuoteLexicon:
     roles: frozenset[str]
     titles: tuple[tuple[str, ...], ...]  # multi-word titles as token tuples, longest first
     first_names: frozenset[str]
+    single_titles: frozenset[str]  # one-word titles (الرئيس، الدكتور): a name may follow
     labels: frozenset[str]  # "LABEL: ..." heads that are not speakers (رابط، المصدر)
 
 
@@ -104,17 +105,20 @@ def lexicon() -> QuoteLexicon:
         cls = row["class"]
         preps = frozenset(norm(p) for p in row.get("preps", "").split("|") if p)
         amb = row.get("ambiguous", "") == "1"
-        forms = [(f, g, pl, "past") for f, g, pl in _past_forms(lemma)]
-        forms += [(f, g, pl, "present") for f, g, pl in _present_forms(norm(row["present"]))]
+        past = _past_forms(lemma)
+        # the accusative participle (آملا) outranks a homographic past dual (أملا)
+        forms = [(f, g, pl, "past") for f, g, pl in past[:3]]
         forms += [(f, g, pl, "participle") for f, g, pl in _participle_forms(norm(row["participle"]))]
+        forms += [(f, g, pl, "present") for f, g, pl in _present_forms(norm(row["present"]))]
+        forms += [(f, g, pl, "past") for f, g, pl in past[3:]]
         for extra in row.get("extra", "").split():
             e = norm(extra)
-            tense = "participle" if e.startswith("م") or e.endswith(("ا", "ين")) and not e.startswith(lemma[:2]) else "past"
+            tense = "participle" if e.startswith("م") or (e.endswith(("ا", "ين")) and not e.startswith(lemma[:2])) else "past"
             fem = e.endswith(("ت", "ه")) and not e.endswith(("هم", "ها"))
             forms.append((e, "f" if fem else "m", e.endswith(("وا", "ين", "هم")), tense))
         for form, gender, plural, tense in forms:
             # the first row wins: an earlier, more frequent reading is not overwritten
-            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and tense == "past"))
+            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and (tense != "past" or form == lemma)))
     nominal = {norm(r["form"]): norm(r.get("next", "")) for r in load_table("lexicons", "quote_nominal_cues.tsv")}
 
     def nset(name: str) -> frozenset[str]:
@@ -134,6 +138,7 @@ def lexicon() -> QuoteLexicon:
         roles=nset("quote_roles"),
         titles=_titles(),
         first_names=nset("quote_first_names"),
+        single_titles=frozenset(" ".join(t) for t in _titles() if len(t) == 1),
         labels=nset("quote_labels"),
     )
 

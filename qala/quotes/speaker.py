@@ -22,6 +22,12 @@ _PHRASE_STOPS = frozenset(norm(w) for w in ("الذي", "التي", "الذين"
 _PREPS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "لدى", "عند", "حول", "ضد", "باسم"))
 # A plausible person name has at most this many words (محمد بن سلمان بن عبد العزيز آل سعود is 7).
 MAX_NAME_TOKENS = 7
+# Occurrences of a word examined when looking for a fuller name or a role's name: an article names
+# its sources in the first few mentions; the cap keeps adversarial input (a word repeated 100k
+# times) linear.
+MAX_OCCURRENCES = 40
+# Earlier sources compared with a new speaker phrase (same cap reason).
+MAX_ENTRIES_SCANNED = 60
 
 
 def name_tokens(s: str) -> list[str]:
@@ -56,6 +62,16 @@ def names_match(a: str, b: str) -> bool:
     return ta == tb or _contained(ta, tb) or _contained(tb, ta)
 
 
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Two name forms of one person within a document: equal, the shorter is the family-name end
+    of the longer (بوتين / فلاديمير بوتين), or first and last names agree (إبراهيم الكشي /
+    إبراهيم بن سلمان الكشي). A shared given name alone (محمد) is not enough."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if short == long_ or long_[len(long_) - len(short) :] == short:
+        return True
+    return len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1]
+
+
 def is_definite(w: str) -> bool:
     return w.startswith("ال") and len(w) > 3
 
@@ -75,13 +91,15 @@ def speaker_kind(tokens: list[str]) -> str:
     toks = strip_titles(tokens)
     if not toks:
         return "person"
+    if any(t in lex.first_names for t in toks):
+        return "person"  # المتحدث باسم الشركة كريم ناصر: a named person
     head = head_word(toks)
     first = toks[0]
     if first in lex.document_heads or head in lex.document_heads:
         return "document"
     if first in lex.org_heads or head in lex.org_heads or " ".join(toks[:2]) in lex.org_heads:
         return "organization"
-    if head in lex.anonymous_heads or first in lex.anonymous_heads:
+    if first in lex.anonymous_heads or (head in lex.anonymous_heads and not is_definite(first)):
         return "anonymous"
     return "person"
 
@@ -101,7 +119,8 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     if not toks:
         return [], []
     for i, t in enumerate(toks):
-        if t in lex.first_names or (t in NAME_PARTICLES and i + 1 < len(toks) and i > 0):
+        # normalized على is also the given name علي: it does not start a name on its own
+        if (t in lex.first_names and t != "علي") or (t in NAME_PARTICLES and i + 1 < len(toks) and i > 0):
             if i > 0 and toks[i - 1] in NAME_PARTICLES:
                 i -= 1
             role = toks[:i]
@@ -111,7 +130,11 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     head = stripped[0] if stripped else ""
     if not stripped:
         return toks, []
-    if head in lex.roles or (is_definite(head) and head[2:] in lex.roles) or titled:
+    head_is_role = head in lex.roles or (is_definite(head) and head[2:] in lex.roles)
+    if titled and not head_is_role and not is_definite(head):
+        # الدكتورة سلوى العمري مديرة المركز: the name follows the title, an apposition may follow it
+        return toks[: len(toks) - len(stripped)], _trim_name(stripped)
+    if head_is_role or titled:
         # role words then a name: the name follows the last definite word of the role
         cut = None
         for i in range(1, len(stripped)):
@@ -122,19 +145,42 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
                 return toks[: len(toks) - len(stripped)], _trim_name(stripped)
             return toks, []
         return toks[: len(toks) - len(stripped) + cut], _trim_name(stripped[cut:])
+    if len(stripped) == 1 and is_definite(head) and head[2:] not in lex.roles and head not in lex.roles:
+        return toks[:-1], stripped  # الحداد: a family name written with the article
     if is_definite(head) or head in lex.anonymous_heads or head in lex.org_heads:
         return toks, []
     return [], _trim_name(stripped)
 
 
 def _trim_name(toks: list[str]) -> list[str]:
-    out = []
+    roles = lexicon().roles
+    out: list[str] = []
     for t in toks:
-        if t in _PREPS or t in _PHRASE_STOPS or t.isdigit():
+        if out and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES:
+            break  # سلمى الحسيني مديرة إدارة ...: an apposition follows the name
+        # normalized على and the given name علي are one string: inside a name it is the name
+        if (t in _PREPS and t != "علي") or t in _PHRASE_STOPS or t.isdigit():
             break
         out.append(t)
         if len(out) >= MAX_NAME_TOKENS:
             break
+    return out
+
+
+def _name_at(words: list[str], i: int) -> list[str]:
+    """A name starting at words[i] in running text: the given name, a family name, and any
+    particle chain (سامر بن علي العنيني); without delimiters more words would be a guess."""
+    out = [words[i]]
+    j = i + 1
+    while j < len(words) and len(out) < MAX_NAME_TOKENS:
+        w = words[j]
+        if w in NAME_PARTICLES or out[-1] in NAME_PARTICLES or (len(out) == 1 and w not in _PREPS and w not in _PHRASE_STOPS):
+            out.append(w)
+            j += 1
+            continue
+        if is_definite(w) and out[-2:-1] and out[-2] in NAME_PARTICLES:
+            out.append(w)  # ... بن علي العنيني
+        break
     return out
 
 
@@ -149,9 +195,11 @@ class SourceEntry:
     gender: str | None = None
     plural: bool = False
 
-    @property
-    def display(self) -> str:
-        return " ".join(self.name) if self.name else " ".join(self.role)
+    def display(self, raw: dict[str, str] | None = None) -> str:
+        """The name as written in the article (normalized words mapped back to their spelling)."""
+        words = self.name or self.role
+        raw = raw or {}
+        return " ".join(raw.get(w, w) for w in words)
 
 
 @dataclass
@@ -163,13 +211,27 @@ class SourceIndex:
     """
 
     norm_text: str
+    raw_words: dict[str, str] = field(default_factory=dict)  # normalized word → its spelling in the text
+    person_names: list[list[str]] = field(default_factory=list)  # PER mentions from NER, normalized tokens
     entries: list[SourceEntry] = field(default_factory=list)
     _words: list[str] | None = None
+    _where: dict[str, list[int]] | None = None
 
     def words(self) -> list[str]:
         if self._words is None:
             self._words = _WORD.findall(self.norm_text)
         return self._words
+
+    def where(self, word: str) -> list[int]:
+        """Positions of a word in `words()` (the first MAX_OCCURRENCES), from one index pass."""
+        if self._where is None:
+            index: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words()):
+                occ = index.setdefault(w, [])
+                if len(occ) < MAX_OCCURRENCES:
+                    occ.append(i)
+            self._where = index
+        return self._where.get(word, [])
 
     def resolve(self, phrase_tokens: list[str], surface: str, gender: str | None = None, plural: bool = False) -> tuple[SourceEntry, bool]:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
@@ -186,12 +248,17 @@ class SourceIndex:
             if name:
                 name = self._fuller_name(name)
                 return self._merge(name, role, kind, surface, gender, plural), False
+            # المتحدث → المتحدث باسم الرئاسة: a shortened role refers back to the fuller one
+            for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]):
+                if e.kind == "person" and e.role and len(e.role) > len(toks) and e.role[: len(toks)] == toks:
+                    self._add_form(e, surface, gender)
+                    return e, True
             return self._merge([], toks, kind, surface, gender, plural), False
         # organizations, documents, anonymous sources: the phrase is the name; a bare definite head
         # (الوزارة، المصادر، المكتب) refers back to the fuller phrase with that head
         if len(strip_titles(toks)) <= 1 or (len(toks) == 2 and toks[0] in _DEMONSTRATIVES):
             head = head_word(toks)
-            for e in reversed(self.entries):
+            for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]):
                 if e.kind == kind and e.name and head_word(e.name) == head and len(e.name) > 1:
                     self._add_form(e, surface, gender)
                     return e, True
@@ -204,11 +271,11 @@ class SourceIndex:
 
     def _merge(self, name: list[str], role: list[str], kind: str, surface: str, gender: str | None, plural: bool) -> SourceEntry:
         key = name or role
-        for e in reversed(self.entries):
+        for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]):
             other = e.name or e.role
             if not other or not key:
                 continue
-            same = other == key or (bool(name) and bool(e.name) and (_contained(name, e.name) or _contained(e.name, name)))
+            same = other == key or (bool(name) and bool(e.name) and same_person(name, e.name))
             same = same or (not name and bool(role) and role == e.role)
             if same:
                 if name and len(name) > len(e.name):
@@ -237,7 +304,7 @@ class SourceIndex:
         words = self.words()
         best = name
         n = len(name)
-        for i in range(len(words) - n + 1):
+        for i in self.where(name[0]):
             if words[i : i + n] != name:
                 continue
             j = i
@@ -256,35 +323,43 @@ class SourceIndex:
 
     def _name_after_role(self, role: list[str]) -> list[str]:
         """A name the article writes right after this role (الرئيس الروسي فلاديمير بوتين)."""
-        for e in self.entries:
+        for e in self.entries[-MAX_ENTRIES_SCANNED:]:
             if e.name and e.role and (e.role[-len(role) :] == role or role == e.role):
                 return e.name
         lex = lexicon()
         words = self.words()
         n = len(role)
-        for i in range(len(words) - n):
-            if words[i : i + n] != role:
+        for i in self.where(role[0]):
+            if i + n >= len(words) or words[i : i + n] != role:
                 continue
             nxt = words[i + n]
             if nxt in lex.first_names:
-                _, name = split_role_name(role + words[i + n : i + n + 4])
-                if name:
-                    return self._fuller_name(name)
-            for e in self.entries:
+                return self._fuller_name(_name_at(words, i + n))
+            for e in self.entries[-MAX_ENTRIES_SCANNED:]:
                 if e.name and e.kind == "person" and nxt == e.name[0]:
                     return e.name
+        # الوزير النرويجي ↔ "نظيره النرويجي إسبن بارث إيدي": the role's nationality adjective
+        # followed by a person the NER stage found
+        adj = role[-1]
+        if len(role) >= 2 and is_definite(adj) and self.person_names:
+            by_first = {p[0]: p for p in self.person_names if p}
+            for i in self.where(adj):
+                person = by_first.get(words[i + 1]) if i + 1 < len(words) else None
+                if person and words[i + 1 : i + 1 + len(person)] == person:
+                    return self._fuller_name(person)
         return []
 
     def _phrase_with_head(self, head: str) -> list[str]:
         """The first indefinite phrase headed by `head` in the text (مكتب تحقيقات الطيران ...)."""
         words = self.words()
-        for i, w in enumerate(words):
-            if w == head or (len(w) == len(head) + 1 and w[0] in "وفب" and w[1:] == head):
-                out = [head]
-                for nxt in words[i + 1 : i + 6]:
-                    if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS):
-                        out.append(nxt)
-                    else:
-                        break
-                return out
-        return []
+        hits = self.where(head) + [i for p in "وفب" for i in self.where(p + head)]
+        if not hits:
+            return []
+        i = min(hits)
+        out = [head]
+        for nxt in words[i + 1 : i + 6]:
+            if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS):
+                out.append(nxt)
+            else:
+                break
+        return out

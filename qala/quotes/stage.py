@@ -7,9 +7,16 @@ Works without NER mentions (speaker phrases are read by rule); when the NER stag
 
 from __future__ import annotations
 
-from qala.document import Document, Quote, Speaker, Span
+from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor, headline_speaker_ok
-from qala.quotes.speaker import SourceEntry, SourceIndex, name_tokens, strip_titles
+from qala.quotes.speaker import (
+    SourceEntry,
+    SourceIndex,
+    name_tokens,
+    speaker_kind,
+    split_role_name,
+    strip_titles,
+)
 from qala.text.normalize import normalize
 
 # Confidence model: a product of factors, each the observed reliability of one feature on the
@@ -22,6 +29,11 @@ NO_SPEAKER_FACTOR = 0.6
 AMBIGUOUS_CUE_FACTOR = 0.9
 # Two candidates whose contents overlap this much (Dice on characters) are the same quotation.
 DUPLICATE_OVERLAP = 0.6
+# Candidates compared with each other (sorted by position): quotations of one sentence are
+# neighbours; the window keeps thousands of cues in one text linear.
+DEDUPE_WINDOW = 8
+# Earlier sources an implicit cue may refer to (agreement is checked on the most recent ones).
+ANTECEDENT_WINDOW = 12
 
 
 class QuoteStage:
@@ -40,56 +52,92 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return 2 * inter / total if total else 0.0
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+def _dedupe(cands: list[Candidate], toks: list, first_names: frozenset[str], text: str) -> list[Candidate]:
     """One candidate per quotation: explicit speakers and earlier cues win."""
     cands.sort(key=lambda c: (c.content[0], -(c.content[1] - c.content[0])))
     kept: list[Candidate] = []
     for c in cands:
         dup = None
-        for k in kept[-6:]:
-            if _overlap(c.content, k.content) >= DUPLICATE_OVERLAP:
+        for k in kept[-DEDUPE_WINDOW:]:
+            nested = k.content[0] <= c.cue[0] < k.content[1] or c.content[0] <= k.cue[0] < c.content[1]
+            if not nested and _overlap(c.content, k.content) >= DUPLICATE_OVERLAP:
                 dup = k
                 break
         if dup is None:
             kept.append(c)
             continue
-        better = (bool(c.speaker) and not dup.speaker) or (bool(c.speaker) == bool(dup.speaker) and c.how == "clause" and dup.how != "clause")
+        better = (bool(c.speaker) and not dup.speaker) or (
+            bool(c.speaker) == bool(dup.speaker)
+            and ((c.how == "clause" and dup.how != "clause") or (c.how == dup.how and c.cue[0] < dup.cue[0]))
+        )
         if better:
-            kept[kept.index(dup)] = c
+            kept[len(kept) - 1 - kept[::-1].index(dup)] = c
     # a cue inside another quotation's content is a quotation only with its own, explicit speaker
     out = []
-    for c in kept:
-        inside = any(o is not c and o.content[0] < c.cue[0] < o.content[1] for o in kept)
-        if inside and not c.speaker:
+    for n, c in enumerate(kept):
+        window = kept[max(0, n - DEDUPE_WINDOW) : n + DEDUPE_WINDOW]
+        outer = [o for o in window if o is not c and o.content[0] <= c.cue[0] < o.content[1]]
+        if outer and not c.speaker:
             continue
-        c.nested = inside
+        if any(o.type == "direct" for o in outer) and not first_names & {toks[k].text for k in c.speaker}:
+            continue  # words inside quoted speech are the speaker's, unless a person is named
+        c.nested = bool(outer)
+        if c.nested:
+            # a quotation inside another ends with its clause: at the first comma
+            comma = min((p for p in (text.find("،", c.content[0], c.content[1]), text.find(",", c.content[0], c.content[1])) if p > 0), default=-1)
+            if comma > c.content[0]:
+                c.content = (c.content[0], comma)
         out.append(c)
     return out
 
 
-def _mention_name(doc: Document, nz, start: int, end: int) -> str | None:
-    """The PER/ORG mention inside a speaker phrase (raw offsets), when NER found one."""
+def _mention_name(doc: Document, start: int, end: int, labels: tuple[str, ...] = ("PER", "ORG")) -> str | None:
+    """The longest NER mention of these labels inside a speaker phrase (raw offsets)."""
     best = None
     for m in doc.mentions:
-        if m.label in ("PER", "ORG") and m.start >= start and m.end <= end:
-            if best is None or (m.end - m.start) > (best.end - best.start):
-                best = m
+        inside = m.label in labels and m.start >= start and m.end <= end
+        if inside and (best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
     return best.text if best else None
+
+
+def _with_person_mention(words: list[str], person: str) -> list[str]:
+    """The phrase with its name delimited by a PER mention, when the rules found no name or a
+    shorter one (المتحدث باسم الوزارة نيد برايس: a given name missing from the lexicon)."""
+    mention = name_tokens(person)
+    if speaker_kind(words) != "person" or not mention:
+        return words
+    role, name = split_role_name(words)
+    if name and not set(name) < set(mention):
+        return words
+    if not set(mention) <= set(words):
+        return words
+    role = [w for w in role if w not in mention]
+    return role + mention
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
     nz = normalize(doc.text)
     ex = Extractor(nz.text)
-    cands = _dedupe(ex.candidates())
-    index = SourceIndex(nz.text)
+    cands = _dedupe(ex.candidates(), ex.toks, ex.lex.first_names, nz.text)
     toks = ex.toks
+    raw_words: dict[str, str] = {}
+    for t in toks:
+        if t.word and t.text not in raw_words:
+            raw = doc.text[nz.to_raw(t.start) : nz.to_raw_end(t.end)]
+            raw_words[t.text] = raw
+            if len(t.text) > 3 and t.text[0] in "لبوف":
+                raw_words.setdefault(t.text[1:], raw[1:])  # لوزارة → وزارة
+    persons = [name_tokens(m.text) for m in doc.mentions if m.label == "PER"]
+    index = SourceIndex(nz.text, raw_words, persons)
     entries: dict[int, tuple[SourceEntry, str, Span]] = {}
 
     def raw_span(a: int, b: int) -> Span:
         s, e = nz.to_raw(a), nz.to_raw_end(b)
         return Span(s, e, doc.text[s:e])
 
-    known_names = [[toks[k].text for k in c.speaker] for c in cands if c.speaker and c.how != "headline"]
+    known_words = {toks[k].text for c in cands if c.how != "headline" for k in c.speaker}
+    known_names = [sorted(known_words)]
     # explicit speakers first, in text order, so roles and short names resolve to the names the
     # article has already given; headlines only when their label is a source
     order = sorted(range(len(cands)), key=lambda n: cands[n].cue[0])
@@ -97,14 +145,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
         c = cands[n]
         if not c.speaker:
             continue
-        words = [toks[k].text for k in c.speaker]
+        words = c.speaker_words or [toks[k].text for k in c.speaker]
         mention = raw_span(toks[c.speaker[0]].start, toks[c.speaker[-1]].end)
-        if doc.mentions:
-            named = _mention_name(doc, nz, mention.start, mention.end)
-            if named and c.how != "headline":
-                words = name_tokens(named) if len(name_tokens(named)) >= 1 else words
+        if doc.mentions and c.how != "headline":
+            person = _mention_name(doc, mention.start, mention.end, ("PER",))
+            if person:
+                words = _with_person_mention(words, person)
         if c.how == "headline":
-            has_entity = bool(_mention_name(doc, nz, mention.start, mention.end))
+            has_entity = bool(_mention_name(doc, mention.start, mention.end))
             if not headline_speaker_ok(strip_titles(words), known_names, has_entity):
                 c.speaker = []
                 c.how = "rejected"
@@ -112,7 +160,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         entry, coref = index.resolve(words, mention.text, c.gender if c.vso else None, c.plural)
         entries[n] = (entry, "coreference" if coref else "explicit", mention)
     quotes: list[Quote] = []
-    last: list[tuple[int, SourceEntry, Span]] = []  # (cue offset, entry, mention) of explicit speakers
+    history: list[tuple[SourceEntry, Span]] = []  # explicit, non-nested sources so far, in text order
+    upcoming = [n for n in order if n in entries and cands[n].cls == "continue"]
     for n in order:
         c = cands[n]
         if c.how == "rejected":
@@ -121,17 +170,19 @@ def extract_quotes(doc: Document) -> list[Quote]:
         entry = mention = None
         if n in entries:
             entry, resolution, mention = entries[n]
+            if not c.nested:
+                history.append((entry, mention))
         else:
-            found = _antecedent(c, cands, entries, order, n)
+            found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
             if found is not None:
                 entry, mention = found
                 resolution = "carried"
         speaker = None
         if entry is not None:
-            name = entry.display
+            name = entry.display(raw_words)
             aliases = [f for f in entry.forms if f != name]
             if entry.role and entry.name:
-                role = " ".join(entry.role)
+                role = " ".join(raw_words.get(w, w) for w in entry.role)
                 if role not in aliases:
                     aliases.append(role)
             speaker = Speaker(name=name, mention=mention, resolution=resolution, kind=entry.kind, aliases=aliases)  # type: ignore[arg-type]
@@ -146,8 +197,6 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if c.ambiguous:
             conf *= AMBIGUOUS_CUE_FACTOR
         quotes.append(Quote(content.start, content.end, content.text, c.type, cue, speaker, round(min(1.0, max(0.0, conf)), 3)))  # type: ignore[arg-type]
-        if entry is not None:
-            last.append((c.cue[0], entry, mention))  # type: ignore[arg-type]
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -160,21 +209,17 @@ def _agrees(c: Candidate, e: SourceEntry) -> bool:
     return e.gender != "f"
 
 
-def _antecedent(c: Candidate, cands: list[Candidate], entries: dict, order: list[int], n: int) -> tuple[SourceEntry, Span | None] | None:
+def _antecedent(c: Candidate, history: list, upcoming: list[int], entries: dict, pos: int, cands: list[Candidate]) -> tuple[SourceEntry, Span | None] | None:
     """The speaker an implicit cue (وأضاف، مضيفا، وتابع) refers to: the latest earlier source that
     agrees in gender/number; else the latest earlier source; else the next explicit one (a
     document that opens with وأكد أن before naming the speaker)."""
-    pos = order.index(n)
-    before = [entries[m] for m in order[:pos] if m in entries]
-    # also sources carried before (chains of وأضاف ... وتابع)
-    for entry, _res, mention in reversed(before):
+    for entry, mention in reversed(history[-ANTECEDENT_WINDOW:]):
         if _agrees(c, entry):
             return entry, mention
-    if before:
-        entry, _res, mention = before[-1]
-        return entry, mention
-    for m in order[pos + 1 :]:
-        if m in entries and cands[m].cls == "continue":
+    if history:
+        return history[-1]
+    for m in upcoming:
+        if cands[m].cue[0] > pos:
             entry, _res, mention = entries[m]
             return entry, mention
     return None

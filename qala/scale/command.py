@@ -58,3 +58,42 @@ def run_distributed_extract(
     stats = {"documents": result.documents, "failed": result.failed + len(result.failed_partitions),
              "partitions": result.partitions, "partitions_failed": len(result.failed_partitions)}
     return stats, result
+
+
+def extract_command(inputs: list[str], output: Path | None, fmt: str, workers: int | None, scheduler: str | None,
+                    errors_file: Path | None, max_chars: int, date: str | None, pretty: bool = False) -> int:
+    """`qala extract` on Dask: runs, prints a summary on stderr, returns the exit code."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from qala.errors import ExitCode
+
+    console = Console(stderr=True, soft_wrap=True)
+    usage = None
+    if fmt not in ("jsonl", "parquet"):
+        usage = f"--format must be jsonl or parquet, not {fmt!r}"
+    elif pretty:
+        usage = "--pretty cannot be combined with --workers, --scheduler or --format parquet"
+    elif workers is not None and workers < 1:
+        usage = "--workers must be at least 1"
+    elif "-" in inputs:
+        usage = "standard input (-) cannot be distributed: give files or directories"
+    elif fmt == "parquet" and output is None:
+        usage = "--format parquet writes a directory of tables: give it with -o/--output DIR"
+    if usage:
+        console.print(f"[red]usage[/red] {escape(usage)}", highlight=False)
+        return int(ExitCode.USAGE)
+    try:
+        stats, result = run_distributed_extract(inputs, output, fmt, workers, scheduler, errors_file, max_chars, date)
+    except OSError as exc:  # output directory not writable, scheduler unreachable
+        console.print(f"[red]fatal[/red] {escape(str(exc))}", highlight=False)
+        return int(ExitCode.FATAL)
+    where = errors_file or (result.errors_file if fmt == "parquet" else "the `errors` field of their records")
+    console.print(
+        f"{result.documents:,} documents in {result.partitions} partitions ({result.processed} processed now, "
+        f"{result.reused} from an earlier run) in {result.seconds:.1f} s; {result.failed} reported as errors "
+        f"(listed in {where})", highlight=False)
+    if result.failed_partitions:
+        console.print(f"[red]{len(result.failed_partitions)} partition(s) failed[/red]: run the same command "
+                      "again to retry only them", highlight=False)
+    return int(ExitCode.PARTIAL if stats["failed"] else ExitCode.OK)

@@ -20,10 +20,11 @@ from qala.errors import QalaError
 from qala.ingest.decode import decode_bytes
 from qala.ingest.readers import JSONL_SUFFIXES, document_from_record, error_doc, read_path
 
-# Input bytes per partition: ~1,000-2,000 news articles, a few seconds of work per task. Small enough
-# that a lost worker costs little and memory per task stays bounded; large enough that Dask's
-# per-task overhead (~1 ms) is noise. The plan (and so the re-run manifest) depends on it.
-DEFAULT_PARTITION_BYTES = 2_000_000
+# Input bytes per partition: ~500-1,000 news articles, 5-20 s of work per task. Small enough that a
+# lost worker costs little, memory per task stays bounded and the last tasks do not leave workers
+# idle; large enough that Dask's per-task overhead (~1 ms) is noise. The plan (and so the re-run
+# manifest) depends on it, never on the number of workers.
+DEFAULT_PARTITION_BYTES = 1_000_000
 # Reading a JSON Lines file to find line boundaries and line numbers is done in blocks of this size.
 _SCAN_BLOCK = 1 << 20
 

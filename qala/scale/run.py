@@ -28,6 +28,7 @@ from qala.scale.worker import (
     DONE_DIR,
     JSONL_DIR,
     PipelinePlugin,
+    cpu_seconds,
     done_path,
     json_line,
     peak_rss_mb,
@@ -40,6 +41,9 @@ log = logging.getLogger(__name__)
 # scheduler's `allowed-failures`, 3 by default): transient I/O errors on shared storage pass, a
 # partition that always fails is reported instead of retried forever.
 DEFAULT_RETRIES = 2
+# A cluster with no worker after this long is reported instead of waited for (workers of a fresh
+# Kubernetes deployment take a minute or so to pull their image and start).
+WAIT_FOR_WORKERS_S = 300
 PLAN_FILE = "_plan.json"
 MANIFEST_FILE = "_manifest.json"
 ERRORS_FILE = "errors.jsonl"
@@ -64,6 +68,7 @@ class ExtractResult:
     workers: int = 0
     dashboard: str | None = None
     worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    worker_cpu_seconds: dict[str, float] = field(default_factory=dict)  # incl. start-up and pipeline loading
 
     @property
     def errors_file(self) -> Path:
@@ -86,7 +91,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             yield client
         return
     n = workers or 1
-    with LocalCluster(n_workers=n, processes=True, threads_per_worker=1, silence_logs=logging.ERROR) as cluster, \
+    with LocalCluster(n_workers=n, processes=True, threads_per_worker=1, silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster) as client:
         yield client
 
@@ -209,6 +214,7 @@ def extract_distributed(
     result = ExtractResult(out, partitions=len(plan), reused=len(plan) - len(todo))
     if todo:
         with dask_client(workers, scheduler) as client:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_S)  # TimeoutError: a cluster without workers
             client.register_plugin(PipelinePlugin(max_chars))
             result.dashboard = client.dashboard_link
             result.workers = len(client.scheduler_info(n_workers=-1)["workers"])
@@ -234,6 +240,7 @@ def extract_distributed(
                 if on_progress:
                     on_progress(n_done, len(todo), summary)
             result.worker_peak_rss_mb = {addr: round(v, 1) for addr, v in client.run(peak_rss_mb).items()}
+            result.worker_cpu_seconds = {addr: round(v, 2) for addr, v in client.run(cpu_seconds).items()}
             if fmt == "parquet" and merge:
                 merge_entities(out, plan, client)
     elif fmt == "parquet" and merge and not (out / "entities_merged.parquet").exists():

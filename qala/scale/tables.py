@@ -9,6 +9,7 @@ Documents whose `to_dict()` equals that of a serial `qala extract` run.
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,7 +145,7 @@ def write_tables(rows: dict[str, list[dict[str, Any]]], out_dir: Path, stem: str
         folder = out_dir / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / f"{stem}.parquet"
-        tmp = folder / f".{stem}.parquet.tmp"
+        tmp = folder / f".{stem}.{os.getpid()}.tmp"  # per process: Dask may rerun a task elsewhere meanwhile
         pq.write_table(pa.Table.from_pylist(rows[table], schema=schema), tmp, compression="zstd")
         tmp.replace(final)
         written.append(final)

@@ -46,6 +46,12 @@ def peak_rss_mb() -> float:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system) this process has used: the cost of the work whatever the machine's load."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def json_line(obj: object) -> str:
     """A JSON Lines line, escaping instead of failing on a lone surrogate (as `qala extract`)."""
     line = json.dumps(obj, ensure_ascii=False)
@@ -80,7 +86,7 @@ def process_partition(part: Partition, out_dir: str, fmt: str = "parquet", max_c
     jsonl_file = None
     if fmt == "jsonl":
         (out / JSONL_DIR).mkdir(parents=True, exist_ok=True)
-        jsonl_tmp = out / JSONL_DIR / f".{part.name}.jsonl.tmp"
+        jsonl_tmp = out / JSONL_DIR / f".{part.name}.{os.getpid()}.tmp"
         jsonl_file = jsonl_tmp.open("w", encoding="utf-8")
     try:
         for seq, doc in enumerate(read_partition(part)):
@@ -108,7 +114,7 @@ def process_partition(part: Partition, out_dir: str, fmt: str = "parquet", max_c
     }
     marker = done_path(out, part)
     marker.parent.mkdir(parents=True, exist_ok=True)
-    tmp = marker.with_suffix(".tmp")
+    tmp = marker.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
     tmp.replace(marker)
     return summary

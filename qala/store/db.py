@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
@@ -77,7 +77,9 @@ def make_engine(url: str | None = None, **kwargs: object) -> Engine:
 
 
 # Full-text objects made by hand in the migrations (schema.py, end): not in the ORM metadata.
-SEARCH_OBJECTS = ("quotations_fts", "ix_quotations_text_tsv", "ix_quotations_speaker_tsv", "ix_entities_names_trgm")
+SEARCH_OBJECTS = (
+    "quotations_fts", "ix_quotations_text_tsv", "ix_quotations_speaker_tsv", "ix_entities_names_trgm", "text_tsv",
+)
 
 
 def include_in_autogenerate(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
@@ -99,8 +101,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        if is_sqlite(engine) and _behind(conn, cfg, revision):
+            # pysqlite runs DDL outside any transaction: a crash mid-migration would leave half a schema
+            # that no later run can migrate. IMMEDIATE: a concurrent opener waits, then finds it done.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def _behind(conn: Connection, cfg: object, revision: str) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    target = ScriptDirectory.from_config(cfg).get_current_head() if revision == "head" else revision  # type: ignore[arg-type]
+    return MigrationContext.configure(conn).get_current_revision() != target
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -14,10 +14,12 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import cache
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+import numpy as np
+from sqlalchemy import Connection, Engine, TextClause, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -39,6 +41,7 @@ from qala.store.schema import (
 from qala.store.searchtext import quote_hash, search_form
 from qala.text.normalize import norm
 
+_KEY_CHUNK = 500  # doc_keys per IN (...) lookup: well under every database's parameter limit
 DEFAULT_BATCH_SIZE = 50  # documents per transaction: a crash loses at most one batch's work
 # Speakers of these kinds are people or organizations by name: they become entities even when the
 # entity stage did not link them, so that "what did X say" works across documents.
@@ -66,13 +69,18 @@ class LoadCounts:
         return asdict(self)
 
 
+def _cut(value: str | None, size: int) -> str | None:
+    """Fits a value into its column (PostgreSQL refuses longer strings; SQLite would keep them)."""
+    return value[:size] if value else value
+
+
 def doc_key(doc: Document) -> str:
     return hashlib.sha256(f"{doc.source or ''}\0{doc.text}".encode()).hexdigest()
 
 
 def entity_key(ent_type: str, name: str, key: str | None = None) -> str:
     """The cross-document identity of an entity: its canonical key, else type + normalized name."""
-    return key or f"{ent_type}:{' '.join(norm(name).split())}"
+    return (key or f"{ent_type}:{' '.join(norm(name).split())}")[:500]
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -99,6 +107,20 @@ def _insert_ignore(conn: Connection, table: Any):
     return stmt.on_conflict_do_nothing() if hasattr(stmt, "on_conflict_do_nothing") else stmt
 
 
+def names_form(aliases: Iterable[str], latin: str | None) -> str:
+    """`entities.names_search`: space-delimited on both ends so that a whole-word lookup is one
+    `LIKE '% word %'`, which PostgreSQL's pg_trgm index serves."""
+    return f" {search_form(*aliases, latin, unique=True)} "
+
+
+@cache
+def _band_lookup() -> TextClause:
+    """(band = b AND hash = h) OR …: one lookup per band in the (band, hash) index; built once."""
+    n_bands = dedup.band_hashes(np.zeros(dedup.NUM_PERM, dtype=np.uint64)).__len__()
+    terms = " OR ".join(f"(band = :b{i} AND hash = :h{i})" for i in range(n_bands))
+    return text(f"SELECT document_id FROM {DocumentBand.__tablename__} WHERE {terms}")
+
+
 class _Loader:
     """Loads documents on one connection, inside the caller's transaction."""
 
@@ -106,6 +128,14 @@ class _Loader:
         self.conn = conn
         self.find_duplicates = find_duplicates
         self.counts = LoadCounts()
+        self.known: set[str] = set()  # doc_keys already stored (filled by `prefetch`) or added now
+
+    def prefetch(self, docs: list[Document]) -> None:
+        """Looks up which of `docs` are already stored, in one query per chunk."""
+        keys = [doc_key(d) for d in docs if not d.errors]
+        for i in range(0, len(keys), _KEY_CHUNK):
+            chunk = keys[i : i + _KEY_CHUNK]
+            self.known.update(self.conn.scalars(select(DocumentRow.doc_key).where(DocumentRow.doc_key.in_(chunk))))
 
     # -- entities -------------------------------------------------------------------------------
     def _entities(self, doc: Document) -> tuple[dict[str, int], dict[str, int]]:
@@ -116,8 +146,8 @@ class _Loader:
 
         def want(key: str, ent_type: str, name: str, latin: str | None = None, latin_guess: bool = False,
                  kb: str | None = None, aliases: Iterable[str] = ()) -> None:
-            rec = wanted.setdefault(key, {"key": key, "type": ent_type, "name": name, "latin": latin,
-                                          "latin_guess": latin_guess, "kb": kb, "aliases": []})
+            rec = wanted.setdefault(key, {"key": key, "type": ent_type[:8], "name": name[:500], "latin": _cut(latin, 500),
+                                          "latin_guess": latin_guess, "kb": _cut(kb, 64), "aliases": []})
             for a in (name, *aliases):
                 if a and a not in rec["aliases"]:
                     rec["aliases"].append(a)
@@ -144,9 +174,10 @@ class _Loader:
                 )
             )
         }
-        missing = [w for k, w in wanted.items() if k not in rows]
+        # sorted: concurrent loaders (Dask workers on PostgreSQL) take row locks in one order, no deadlock
+        missing = sorted((w for k, w in wanted.items() if k not in rows), key=lambda w: w["key"])
         if missing:
-            new = [dict(w, names_search=search_form(*w["aliases"], w["latin"], unique=True)) for w in missing]
+            new = [dict(w, names_search=names_form(w["aliases"], w["latin"])) for w in missing]
             result = self.conn.execute(_insert_ignore(self.conn, EntityRow).returning(EntityRow.key), new)
             self.counts.entities += len(result.all())
             rows = {
@@ -158,7 +189,7 @@ class _Loader:
                 )
             }
         changed = []
-        for key, w in wanted.items():
+        for key, w in sorted(wanted.items()):
             row = rows[key]
             aliases = list(row.aliases or [])
             extra = [a for a in w["aliases"] if a not in aliases]
@@ -167,7 +198,7 @@ class _Loader:
             if extra or latin != row.latin or kb != row.kb:
                 aliases += extra
                 changed.append({"eid": row.id, "aliases": aliases, "latin": latin, "kb": kb,
-                                "names_search": search_form(*aliases, latin, unique=True)})
+                                "names_search": names_form(aliases, latin)})
         if changed:
             self.conn.execute(
                 update(EntityRow)
@@ -182,17 +213,10 @@ class _Loader:
 
     # -- near-duplicates ------------------------------------------------------------------------
     def _duplicate_group(self, sig: Any) -> int | None:
-        bands = dedup.band_hashes(sig)
-        hashes = [h for _, h in bands]
-        cand = {
-            r.document_id
-            for r in self.conn.execute(
-                select(DocumentBand.document_id, DocumentBand.band, DocumentBand.hash).where(
-                    DocumentBand.hash.in_(hashes)
-                )
-            )
-            if (r.band, r.hash) in set(bands)
-        }
+        params = {}
+        for b, h in dedup.band_hashes(sig):
+            params[f"b{b}"], params[f"h{b}"] = b, h
+        cand = set(self.conn.scalars(_band_lookup(), params))
         best, best_sim = None, dedup.DUP_THRESHOLD
         if cand:
             for r in self.conn.execute(
@@ -214,16 +238,17 @@ class _Loader:
             )
             return
         key = doc_key(doc)
-        if self.conn.execute(select(DocumentRow.id).where(DocumentRow.doc_key == key)).first():
+        if key in self.known:
             self.counts.skipped += 1
             return
+        self.known.add(key)
         sig = dedup.signature(doc.text) if self.find_duplicates else None
         group = self._duplicate_group(sig) if sig is not None else None
         date = parse_date(doc.date)
         row = {
             "doc_id": doc.id[:1000], "doc_key": key, "content_hash": hashlib.sha256(doc.text.encode()).hexdigest(),
-            "source": doc.source, "url": doc.url, "title": doc.title, "date": date, "language": doc.language,
-            "encoding": doc.encoding, "text": doc.text, "meta": doc.meta or None, "warnings": doc.warnings or None,
+            "source": _cut(doc.source, 500), "url": doc.url, "title": doc.title, "date": date, "language": doc.language,
+            "encoding": _cut(doc.encoding, 32), "text": doc.text, "meta": doc.meta or None, "warnings": doc.warnings or None,
             "dup_group": group, "minhash": dedup.to_bytes(sig) if sig is not None else None,
         }
         doc_row = self.conn.execute(_insert_ignore(self.conn, DocumentRow).returning(DocumentRow.id), row).first()
@@ -249,7 +274,7 @@ class _Loader:
         if doc.mentions:
             conn.execute(insert(MentionRow), [
                 {"document_id": did, "entity_id": ent_ids.get(m.entity or ""), "start": m.start, "end": m.end,
-                 "text": m.text, "label": m.label, "source": m.source, "score": m.score}
+                 "text": m.text, "label": m.label[:8], "source": _cut(m.source, 32), "score": m.score}
                 for m in doc.mentions
             ])
         per_entity: Counter[int] = Counter()
@@ -265,7 +290,7 @@ class _Loader:
         event_ids: list[int] = []
         if doc.events:
             result = conn.execute(insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True), [
-                {"document_id": did, "idx": i, "type": ev.type, "trigger_start": ev.trigger.start,
+                {"document_id": did, "idx": i, "type": ev.type[:64], "trigger_start": ev.trigger.start,
                  "trigger_end": ev.trigger.end, "trigger_text": ev.trigger.text,
                  "sentence_start": ev.sentence.start, "sentence_end": ev.sentence.end,
                  "place_entity_id": ent_ids.get(ev.place or ""), "date": parse_date(ev.date),
@@ -296,7 +321,7 @@ class _Loader:
                 if sp_ent:
                     names += [sp_ent.name, *sp_ent.aliases, sp_ent.latin or ""]
                 rows.append({
-                    "document_id": did, "idx": i, "start": q.start, "end": q.end, "text": q.text, "type": q.type,
+                    "document_id": did, "idx": i, "start": q.start, "end": q.end, "text": q.text, "type": q.type[:16],
                     "cue_start": q.cue.start if q.cue else None, "cue_end": q.cue.end if q.cue else None,
                     "cue": q.cue.text[:200] if q.cue else None,
                     "speaker_name": sp.name[:500] if sp else None, "speaker_kind": sp.kind if sp else None,
@@ -305,7 +330,7 @@ class _Loader:
                     "speaker_end": sp.mention.end if sp and sp.mention else None,
                     "speaker_entity_id": sp_id, "confidence": q.confidence,
                     "event_id": event_ids[q.event] if q.event is not None and 0 <= q.event < len(event_ids) else None,
-                    "date": date, "source": doc.source, "text_search": search_form(q.text),
+                    "date": date, "source": _cut(doc.source, 500), "text_search": search_form(q.text),
                     "speaker_search": search_form(*names, unique=True), "quote_hash": quote_hash(q.text), "doc_group": group,
                     "group_id": None,
                 })
@@ -342,8 +367,8 @@ class _Loader:
         # figures
         if doc.figures:
             conn.execute(insert(FigureRow), [
-                {"document_id": did, "start": f.start, "end": f.end, "text": f.text, "kind": f.kind,
-                 "value": f.value, "unit": f.unit, "measure": f.measure}
+                {"document_id": did, "start": f.start, "end": f.end, "text": f.text, "kind": f.kind[:16],
+                 "value": f.value, "unit": _cut(f.unit, 64), "measure": f.measure}
                 for f in doc.figures
             ])
         if per_entity:
@@ -356,7 +381,7 @@ class _Loader:
                 .values(mention_count=EntityRow.mention_count + bindparam("n"),
                         document_count=EntityRow.document_count + 1,
                         quote_count=EntityRow.quote_count + bindparam("q")),
-                [{"eid": eid, "n": n, "q": said.get(eid, 0)} for eid, n in per_entity.items()],
+                [{"eid": eid, "n": n, "q": said.get(eid, 0)} for eid, n in sorted(per_entity.items())],
             )
 
 
@@ -374,6 +399,8 @@ def load_documents(
             return load_documents(conn, docs, find_duplicates=find_duplicates)
     conn = target.connection() if isinstance(target, Session) else target
     loader = _Loader(conn, find_duplicates=find_duplicates)
+    docs = list(docs)
+    loader.prefetch(docs)
     for doc in docs:
         loader.add(doc)
     return loader.counts

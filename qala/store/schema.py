@@ -95,7 +95,7 @@ class EntityRow(Base):
     latin_guess: Mapped[bool] = mapped_column(default=False)
     kb: Mapped[str | None] = mapped_column(String(64), index=True)  # Wikidata id (Q…)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)  # every surface name seen
-    names_search: Mapped[str] = mapped_column(Text, default="")  # search form of name, aliases, latin
+    names_search: Mapped[str] = mapped_column(Text, default="")  # " search form of name, aliases, latin "
     mention_count: Mapped[int] = mapped_column(Integer, default=0)
     document_count: Mapped[int] = mapped_column(Integer, default=0)
     quote_count: Mapped[int] = mapped_column(Integer, default=0)  # quotations said
@@ -224,7 +224,8 @@ class IngestError(Base):
 # Full-text index objects made by the migration, outside the ORM metadata (backend-specific):
 # SQLite: FTS5 table `quotations_fts(text_search, speaker_search)`, external content = quotations,
 # kept in sync by triggers. PostgreSQL: GIN indexes on to_tsvector('simple', text_search) and
-# to_tsvector('simple', speaker_search), and a pg_trgm index on entities.names_search.
+# to_tsvector('simple', speaker_search), and a pg_trgm index on entities.names_search; the quotation
+# text's vector is a stored generated column `quotations.text_tsv` (PostgreSQL only, migration 0002).
 SQLITE_FTS_TABLE = "quotations_fts"
 
 __all__ = [

@@ -105,7 +105,7 @@ def entity_ids_by_name(conn: Connection, name: str, limit: int = 50) -> list[int
     stmt = select(EntityRow.id)
     for alts in terms:
         stmt = stmt.where(or_(*(
-            (" " + EntityRow.names_search + " ").contains(f" {alt} ", autoescape=True) for alt in alts
+            EntityRow.names_search.contains(f" {alt} ", autoescape=True) for alt in alts
         )))
     return list(conn.scalars(stmt.order_by(EntityRow.quote_count.desc()).limit(limit)))
 
@@ -121,6 +121,7 @@ def _filtered(
     until: dt.date | None,
     quote_type: str | None,
     min_confidence: float | None,
+    ranked: bool = True,
 ) -> tuple[Select[Any], Any] | None:
     """SELECT id, group_id, date, score of matching quotations (None when nothing can match)."""
     Q = QuotationRow
@@ -136,18 +137,20 @@ def _filtered(
         if speaker_terms:
             parts.append(fts5_query(speaker_terms, "speaker_search"))
         if parts:
-            stmt = select(Q.id, Q.group_id, Q.date, _fts.c.rank.label("score")).join(_fts, _fts.c.rowid == Q.id)
+            # BM25 is computed only when results are ordered by it: it costs more than the match itself
+            score = _fts.c.rank if ranked and text_terms else score
+            stmt = select(Q.id, Q.group_id, Q.date, score.label("score")).join(_fts, _fts.c.rowid == Q.id)
             stmt = stmt.where(text("quotations_fts MATCH :match").bindparams(match=" AND ".join(parts)))
-            score = _fts.c.rank
         else:
             stmt = select(Q.id, Q.group_id, Q.date, score.label("score"))
     else:
         stmt = select(Q.id, Q.group_id, Q.date)
         if text_terms:
             query = func.to_tsquery("simple", tsquery(text_terms))
-            vector = func.to_tsvector("simple", Q.text_search)
+            vector = literal_column("quotations.text_tsv")  # stored, indexed (migration 0002)
             stmt = stmt.where(vector.op("@@")(query))
-            score = -func.ts_rank(vector, query)  # lower is better, as SQLite's rank
+            if ranked:
+                score = -func.ts_rank(vector, query)  # lower is better, as SQLite's rank
         if speaker_terms:
             stmt = stmt.where(func.to_tsvector("simple", Q.speaker_search).op("@@")(
                 func.to_tsquery("simple", tsquery(speaker_terms))))
@@ -202,20 +205,20 @@ def search_quotations(
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     with connect(target) as conn:
+        ranked = order == "relevance" and bool(q)
         built = _filtered(conn, q, speaker, speaker_id, entity, source, _as_date(since), _as_date(until),
-                          quote_type, min_confidence)
+                          quote_type, min_confidence, ranked)
         if built is None:
             return SearchResult(0, [], limit, offset)
         stmt, _ = built
         matches = stmt.subquery("m")
-        total = conn.execute(select(func.count(func.distinct(matches.c.group_id)))).scalar_one()
-        if not total:
-            return SearchResult(0, [], limit, offset)
+        # one pass: the page of groups and, by a window over the grouped rows, how many groups in all
         groups = select(
             matches.c.group_id,
             func.min(matches.c.id).label("rep"),
             func.min(matches.c.score).label("score"),
             func.max(matches.c.date).label("date"),
+            func.count().over().label("total"),
         ).group_by(matches.c.group_id)
         if order == "date_asc":
             groups = groups.order_by(func.min(matches.c.date).asc(), matches.c.group_id)
@@ -224,6 +227,12 @@ def search_quotations(
         else:
             groups = groups.order_by(func.min(matches.c.score).asc(), matches.c.group_id.desc())
         page = conn.execute(groups.limit(limit).offset(offset)).all()
+        if page:
+            total = page[0].total
+        elif offset:  # past the last page: the total still tells the caller where the end is
+            total = conn.execute(select(func.count(func.distinct(matches.c.group_id)))).scalar_one()
+        else:
+            total = 0
         hits = _hits(conn, [(r.group_id, r.rep, r.score) for r in page])
     return SearchResult(total, hits, limit, offset)
 

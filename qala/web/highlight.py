@@ -8,9 +8,12 @@ the HTML always nests properly. Everything is escaped here, once; the template p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
+
+from qala.store.searchtext import query_terms, variants, words
 
 
 @dataclass(slots=True)
@@ -82,3 +85,19 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     out: list[str] = []
     _render(text, 0, len(text), _nest(len(text), marks), out, in_link=False)
     return Markup("".join(out))
+
+
+# A word with its Arabic diacritics and tatweel (which \w alone would split on).
+_WORD_WITH_MARKS_RE = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
+
+
+def query_hits(text: str, query: str) -> list[Mark]:
+    """Marks on the words of `text` that a search for `query` matched: the same rule as the store's
+    full-text search (normalized words, clitic-stripped variants), so every highlighted word is a hit."""
+    wanted = {alt for alts in query_terms(query) for alt in alts}
+    marks = []
+    for m in _WORD_WITH_MARKS_RE.finditer(text):
+        forms = words(m.group())
+        if any(set(variants(f)) & wanted for f in forms):
+            marks.append(Mark(m.start(), m.end(), "hit"))
+    return marks

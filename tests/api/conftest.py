@@ -6,13 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from api.kbdata import make_kb
 from fastapi.testclient import TestClient
 
 from qala.api.app import create_app
 from qala.api.settings import Settings
-from tests.api.kbdata import make_kb
-
-pytest_plugins = ["tests.pg"]
 
 
 @pytest.fixture(scope="session")

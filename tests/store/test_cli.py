@@ -87,3 +87,24 @@ def test_distributed_option_is_wired(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert result.exit_code == 0, result.output
     assert calls["workers"] == 2 and calls["paths"] == ["a.jsonl"] and calls["db_url"].startswith("sqlite:///")
     assert "3 documents added" in result.output
+
+
+def test_ingest_web_inputs_and_bad_files(tmp_path: Path):
+    from test_readers import _warc, page
+
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "park.html").write_text(page(), encoding="utf-8")
+    (web / "broken.html").write_bytes(b"<html><p></div>")
+    _warc(web / "crawl.warc.gz", True)
+    data = (web / "crawl.warc.gz").read_bytes()
+    (web / "cut.warc.gz").write_bytes(data[: len(data) // 2])
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    result = runner.invoke(app, ["ingest", str(web), "--db", url])
+    assert result.exit_code == 1, result.output
+    counts = table_counts(url)
+    # park.html and the archives' first page are the same page (same site and text): stored once;
+    # the archive's second page is another document; broken.html and cut.warc.gz are reported
+    assert counts["documents"] == 2 and counts["ingest_errors"] == 2
+    again = runner.invoke(app, ["ingest", str(web), "--db", url])
+    assert again.exit_code == 1 and table_counts(url) == counts

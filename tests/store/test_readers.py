@@ -111,8 +111,8 @@ def test_truncated_warc_keeps_pages_read_and_reports(tmp_path: Path):
     assert any(d.ok for d in docs[:-1])
 
 
-def test_plain_gz_is_still_read_as_text(tmp_path: Path):
+def test_broken_gz_is_an_error_document(tmp_path: Path):
     f = tmp_path / "notes.gz"
     f.write_bytes(b"\x1f\x8b\x08\x00garbage")
     [doc] = list(read_inputs([str(f)]))
-    assert doc.errors and doc.errors[0].code == "undecodable"
+    assert doc.errors and not doc.text

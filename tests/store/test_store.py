@@ -47,7 +47,7 @@ def story(doc_id: str, source: str, dateline: str = "", ending: str = "", date: 
 
 def test_migrations_are_applied_on_open_and_match_the_models(db_url: str):
     engine = open_db(db_url)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     open_db(db_url)  # a second open is a no-op
     with engine.connect() as conn:
         diffs = compare_metadata(
@@ -155,6 +155,8 @@ def test_search_filters_order_and_pages(engine: Engine):
     pages = [queries.search_quotations(engine, order="date", limit=5, offset=o) for o in (0, 5, 10)]
     ids = [h.id for p in pages for h in p.items]
     assert len(ids) == len(set(ids)) == 12
+    past = queries.search_quotations(engine, order="date", limit=5, offset=100)
+    assert past.items == [] and past.total == 12
     eu = queries.search_quotations(engine, entity="الاتحاد الأوروبي")
     assert eu.total == 4 and all("الاتحاد الأوروبي" in h.text for h in eu.items)
 
@@ -188,3 +190,28 @@ def test_pg_server_fixture_is_real(pg_url: str):
     with engine.connect() as c:
         assert "PostgreSQL" in c.execute(text("SELECT version()")).scalar_one()
         assert c.execute(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar_one() == 1
+
+
+def test_load_through_a_session_commits_with_the_caller(engine: Engine):
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        c = load_documents(session, [article("sess-1")])
+        assert c.added == 1
+        session.rollback()
+    assert counts(engine)["documents"] == 0
+    with Session(engine) as session, session.begin():
+        load_documents(session, [article("sess-1")])
+    assert counts(engine)["documents"] == 1
+
+
+def test_oversized_fields_fit_their_columns(engine: Engine):
+    doc = article("long-1", source="م" * 900)
+    doc.entities[1].name = "كارل " * 300
+    doc.entities[1].key = None
+    c = load_documents(engine, [doc])
+    assert c.added == 1
+    listed = queries.list_documents(engine)["items"]
+    assert len(listed[0]["source"]) == 500
+    again = load_documents(engine, [doc])
+    assert again.skipped == 1 and counts(engine)["entities"] == 4

@@ -4,9 +4,8 @@ right-to-left layout on desktop and phone, and no request ever leaving the serve
 from __future__ import annotations
 
 import pytest
-
-from tests.api.kbdata import FINANCE, MINISTER, PRESIDENT, TRANSPORT
-from tests.web.browser import PHONE, screenshot
+from api.kbdata import FINANCE, MINISTER, PRESIDENT, TRANSPORT
+from web.browser import PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +97,9 @@ def test_article_page_highlights_the_quotation_and_its_speaker(page_factory, ser
     assert speakers.count() == 3  # الخطيب, النجار, النجار: one per quotation with a named speaker
     first_speaker = speakers.nth(0).evaluate("s => s.firstChild.textContent")
     assert first_speaker == "الخطيب"
+    trigger = page.locator("#article-text mark.trigger")
+    assert trigger.count() == 1 and trigger.evaluate("t => t.firstChild.textContent") == "استقبل"
+    assert "سوريا" in page.locator("#entities").inner_text()
     # the text around the marks is the stored text, unchanged
     plain = page.evaluate("() => { const c = document.getElementById('article-text').cloneNode(true);"
                           " c.querySelectorAll('.lbl').forEach(l => l.remove()); return c.textContent; }")
@@ -107,7 +109,11 @@ def test_article_page_highlights_the_quotation_and_its_speaker(page_factory, ser
     _only_local(page, server_url)
 
 
-@pytest.mark.parametrize("path", ["/?q=سوريا", "/documents/1", "/entities/1"])
+PHONE_PAGES = {"/?q=سوريا": "search", "/?q=سوريا&type=direct&order=date": "search-filters", "/documents/1": "article", "/entities/1": "entity", "/entities": "entities",
+               "/events": "events", "/documents": "documents"}
+
+
+@pytest.mark.parametrize("path", list(PHONE_PAGES))
 def test_phone_layout_fits_the_screen(page_factory, server_url, path: str) -> None:  # type: ignore[no-untyped-def]
     page = page_factory(PHONE)
     page.goto(path)
@@ -117,6 +123,5 @@ def test_phone_layout_fits_the_screen(page_factory, server_url, path: str) -> No
     # right-to-left: the header's brand sits at the right edge
     box = page.locator(".site-header .brand").bounding_box()
     assert box is not None and box["x"] + box["width"] > PHONE["width"] * 0.6
-    name = {"/?q=سوريا": "search", "/documents/1": "article", "/entities/1": "entity"}[path]
-    screenshot(page, f"{name}-phone")
+    screenshot(page, f"{PHONE_PAGES[path]}-phone")
     _only_local(page, server_url)
