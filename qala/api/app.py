@@ -172,8 +172,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if "\x00" in unquote_plus(request.url.query):
             message = "NUL characters are not allowed in the query"
             if _wants_html(request):
-                return templates.TemplateResponse(request, "error.html", {"status": 400, "message": message}, status_code=400)
-            return JSONResponse(_error_body(400, message), status_code=400)
+                return templates.TemplateResponse(request, "error.html", {"status": 422, "message": message}, status_code=422)
+            return JSONResponse(_error_body(422, message), status_code=422)
         return await call_next(request)
 
     @app.middleware("http")

@@ -41,6 +41,7 @@ from qala.store.schema import (
 from qala.store.searchtext import quote_hash, search_form
 from qala.text.normalize import norm
 
+NUL_REPLACEMENT = "\ufffd"
 _KEY_CHUNK = 500  # doc_keys per IN (...) lookup: well under every database's parameter limit
 DEFAULT_BATCH_SIZE = 50  # documents per transaction: a crash loses at most one batch's work
 # Speakers of these kinds are people or organizations by name: they become entities even when the
@@ -72,6 +73,31 @@ class LoadCounts:
 def _cut(value: str | None, size: int) -> str | None:
     """Fits a value into its column (PostgreSQL refuses longer strings; SQLite would keep them)."""
     return value[:size] if value else value
+
+
+def _nul_free(value: str | None) -> str | None:
+    return value.replace("\x00", NUL_REPLACEMENT) if value and "\x00" in value else value
+
+
+def _replace_nul(doc: Document) -> None:
+    """PostgreSQL text cannot hold NUL: replace it by U+FFFD (one character for one, offsets stay valid)."""
+    if not any("\x00" in (v or "") for v in (doc.text, doc.title, doc.source, doc.url, doc.id)):
+        return
+    doc.text = _nul_free(doc.text) or ""
+    doc.id = _nul_free(doc.id) or ""
+    doc.title, doc.source, doc.url = _nul_free(doc.title), _nul_free(doc.source), _nul_free(doc.url)
+    for item in (*doc.quotes, *doc.mentions):
+        item.text = _nul_free(item.text) or ""
+    for q in doc.quotes:
+        if q.speaker:
+            q.speaker.name = _nul_free(q.speaker.name) or ""
+    for ent in doc.entities:
+        ent.name = _nul_free(ent.name) or ""
+        ent.aliases = [_nul_free(a) or "" for a in ent.aliases]
+    for f in doc.figures:
+        f.text = _nul_free(f.text) or ""
+    for ev in doc.events:
+        ev.trigger.text = _nul_free(ev.trigger.text) or ""
 
 
 def doc_key(doc: Document) -> str:
@@ -237,6 +263,7 @@ class _Loader:
                  for e in doc.errors],
             )
             return
+        _replace_nul(doc)
         key = doc_key(doc)
         if key in self.known:
             self.counts.skipped += 1

@@ -188,7 +188,7 @@ def list_documents(
     D = DocumentRow
     stmt = select(D.id, D.doc_id, D.title, D.source, D.url, D.date, D.dup_group, D.language)
     if source:
-        stmt = stmt.where(D.source.contains(source, autoescape=True))
+        stmt = stmt.where(D.source.contains(source.replace("\x00", ""), autoescape=True))
     if since:
         stmt = stmt.where(D.date >= _as_date(since))
     if until:

@@ -166,7 +166,7 @@ def _filtered(
             Q.id.in_(select(QuotationEntity.quotation_id).where(QuotationEntity.entity_id.in_(ids))),
         ))
     if source:
-        stmt = stmt.where(Q.source.contains(source, autoescape=True))
+        stmt = stmt.where(Q.source.contains(source.replace("\x00", ""), autoescape=True))
     if since:
         stmt = stmt.where(Q.date >= since)
     if until:

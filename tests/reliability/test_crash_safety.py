@@ -65,18 +65,19 @@ def _count_documents(engine: Engine) -> int:
         return -1
 
 
-def _kill_at(corpus: Path, db: str, engine: Engine, rng: random.Random) -> str:
+def _kill_at(corpus: Path, db: str, engine: Engine, rng: random.Random, during_startup: bool) -> str:
     """Starts an ingest and SIGKILLs it at a random point; returns where it was killed."""
+    stored = max(0, _count_documents(engine))
     proc = subprocess.Popen(_ingest_cmd(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        if rng.random() < 0.25:  # during start-up: imports, model loading, schema migration
+        if during_startup:  # imports, model loading, schema migration
             delay = rng.uniform(0.2, 4.0)
             deadline = time.monotonic() + delay
             while time.monotonic() < deadline and proc.poll() is None:
                 time.sleep(0.01)
             where = f"after {delay:.2f} s"
         else:  # while writing: once a random number of documents are stored
-            target = rng.randint(1, N_DOCS - 2)
+            target = rng.randint(min(stored + 1, N_DOCS - 2), N_DOCS - 2)
             deadline = time.monotonic() + 300
             while proc.poll() is None and time.monotonic() < deadline and _count_documents(engine) < target:
                 time.sleep(0.005)
@@ -125,21 +126,40 @@ def canonical(engine: Engine) -> dict[str, Any]:
     return out
 
 
-def _check_crash_recovery(corpus: Path, clean_db: str, crash_db_for_trial, trials: int) -> None:
-    _ingest(corpus, clean_db)
-    clean_engine = make_engine(clean_db)
-    expected = canonical(clean_engine)
-    clean_engine.dispose()
+def _clean_run(corpus: Path, db: str) -> dict[str, Any]:
+    _ingest(corpus, db)
+    engine = make_engine(db)
+    try:
+        return canonical(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def clean_sqlite(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _clean_run(corpus, normalize_url(str(tmp_path_factory.mktemp("clean") / "clean.sqlite")))
+
+
+@pytest.fixture(scope="module")
+def clean_pg(corpus: Path, pg_server) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return _clean_run(corpus, pg_server.create_database())
+
+
+def _check_crash_recovery(corpus: Path, expected: dict[str, Any], crash_db_for_trial, trials: int) -> None:
     assert len(expected["documents"]) == N_DOCS + 1  # distinct articles + the near-duplicate
     assert len(expected["ingest_errors"]) == 2
     assert any(q for q in expected["quotations"])
 
     rng = random.Random(SEED)
     log = []
+    kill_no = 0
     for trial in range(trials):
         db = crash_db_for_trial(trial)
         engine = make_engine(db)
-        kills = [_kill_at(corpus, db, engine, rng) for _ in range(1 + trial % 2)]  # one or two crashes in a row
+        kills = []
+        for _ in range(1 + trial % 2):  # one or two crashes in a row; every third one during start-up
+            kills.append(_kill_at(corpus, db, engine, rng, during_startup=kill_no % 3 == 2))
+            kill_no += 1
         _ingest(corpus, db)
         got = canonical(engine)
         engine.dispose()
@@ -150,15 +170,14 @@ def _check_crash_recovery(corpus: Path, clean_db: str, crash_db_for_trial, trial
 
 
 @pytest.mark.slow
-def test_sigkill_during_ingest_then_restart_equals_a_clean_run_sqlite(corpus, tmp_path):
-    _check_crash_recovery(corpus, normalize_url(str(tmp_path / "clean.sqlite")),
-                          lambda t: normalize_url(str(tmp_path / f"crash-{t}.sqlite")), trials=4)
+def test_sigkill_during_ingest_then_restart_equals_a_clean_run_sqlite(corpus, clean_sqlite, tmp_path):
+    _check_crash_recovery(corpus, clean_sqlite, lambda t: normalize_url(str(tmp_path / f"crash-{t}.sqlite")), trials=3)
 
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_sigkill_during_ingest_then_restart_equals_a_clean_run_postgresql(corpus, pg_server):
-    _check_crash_recovery(corpus, pg_server.create_database(), lambda t: pg_server.create_database(), trials=3)
+def test_sigkill_during_ingest_then_restart_equals_a_clean_run_postgresql(corpus, clean_pg, pg_server):
+    _check_crash_recovery(corpus, clean_pg, lambda t: pg_server.create_database(), trials=2)
 
 
 # Kills its own process at the N-th CREATE statement of the schema migration: a crash inside it, every time.
@@ -178,14 +197,10 @@ db.upgrade(engine)
 """
 
 
-def _check_migration_crash(corpus: Path, clean_db: str, crash_db_for_trial) -> None:
+def _check_migration_crash(corpus: Path, expected: dict[str, Any], crash_db_for_trial, at: tuple[int, ...]) -> None:
     import sys
 
-    _ingest(corpus, clean_db)
-    clean_engine = make_engine(clean_db)
-    expected = canonical(clean_engine)
-    clean_engine.dispose()
-    for trial, nth in enumerate((1, 3, 8)):
+    for trial, nth in enumerate(at):
         db = crash_db_for_trial(trial)
         proc = subprocess.run([sys.executable, "-c", _CRASH_IN_MIGRATION, db, str(nth)], capture_output=True, timeout=120)
         assert proc.returncode == -signal.SIGKILL, proc.stderr.decode(errors="replace")[-1000:]
@@ -196,11 +211,12 @@ def _check_migration_crash(corpus: Path, clean_db: str, crash_db_for_trial) -> N
         assert got == expected, f"after a crash at CREATE statement {nth} of the migration"
 
 
-def test_a_crash_inside_the_schema_migration_leaves_no_half_schema_sqlite(corpus, tmp_path):
-    _check_migration_crash(corpus, normalize_url(str(tmp_path / "clean.sqlite")),
-                           lambda t: normalize_url(str(tmp_path / f"mig-{t}.sqlite")))
+@pytest.mark.slow
+def test_a_crash_inside_the_schema_migration_leaves_no_half_schema_sqlite(corpus, clean_sqlite, tmp_path):
+    _check_migration_crash(corpus, clean_sqlite, lambda t: normalize_url(str(tmp_path / f"mig-{t}.sqlite")), at=(2, 9))
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
-def test_a_crash_inside_the_schema_migration_leaves_no_half_schema_postgresql(corpus, pg_server):
-    _check_migration_crash(corpus, pg_server.create_database(), lambda t: pg_server.create_database())
+def test_a_crash_inside_the_schema_migration_leaves_no_half_schema_postgresql(corpus, clean_pg, pg_server):
+    _check_migration_crash(corpus, clean_pg, lambda t: pg_server.create_database(), at=(4,))

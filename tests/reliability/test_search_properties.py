@@ -71,8 +71,8 @@ def test_a_nul_character_in_a_search_is_not_a_server_error(api_kb: Path) -> None
 
 
 @pytest.mark.postgres
-def test_a_nul_character_in_any_query_is_a_400_on_postgresql(pg_kb: str) -> None:
-    """PostgreSQL refuses NUL in text: the API must answer 400 before the database answers an error (500)."""
+def test_a_nul_character_in_any_query_is_a_422_on_postgresql(pg_kb: str) -> None:
+    """PostgreSQL refuses NUL in text: the API must answer 422 before the database answers an error (500)."""
     from fastapi.testclient import TestClient
 
     from qala.api.app import create_app
@@ -82,5 +82,5 @@ def test_a_nul_character_in_any_query_is_a_400_on_postgresql(pg_kb: str) -> None
         for path in ("/api/quotations", "/api/documents", "/api/entities", "/", "/entities"):
             for name in ("q", "source", "speaker", "entity"):
                 r = client.get(path, params={name: "\x00"})
-                assert r.status_code == 400, (path, name, r.status_code)
+                assert r.status_code == 422, (path, name, r.status_code)
                 assert "Traceback" not in r.text

@@ -215,3 +215,15 @@ def test_oversized_fields_fit_their_columns(engine: Engine):
     assert len(listed[0]["source"]) == 500
     again = load_documents(engine, [doc])
     assert again.skipped == 1 and counts(engine)["entities"] == 4
+
+
+def test_nul_characters_are_stored_safely(engine: Engine):
+    doc = article("nul-1", topic="العقوبات\x00الجديدة", source="مصدر\x00")
+    c = load_documents(engine, [doc])
+    assert c.added == 1
+    stored = queries.get_document(engine, queries.list_documents(engine)["items"][0]["id"])
+    assert "\x00" not in stored["text"] and len(stored["text"]) == len(doc.text)
+    q = stored["quotations"][0]
+    assert stored["text"][q["start"]:q["end"]] == q["text"]
+    assert queries.search_quotations(engine, "العقوبات", source="مصدر\x00").total == 1
+    assert load_documents(engine, [article("nul-1", topic="العقوبات\x00الجديدة", source="مصدر\x00")]).skipped == 1
