@@ -323,6 +323,8 @@ class Featurizer:
                 feats.append("cue<" + str(CUE_REACH))
                 if i > 0 and words[i - 1][4]:
                     feats.append("cue+nisba")
+                if words[i][4]:  # the nisba itself (الرئيس المصري) is not part of the name
+                    feats.append("cue<nisba")
             if i > 0:
                 f = "w-1w=" + normed[i - 1] + "|" + normed[i]
                 if known is None or f in known:

@@ -24,6 +24,8 @@ MAX_MEMORY_WORDS = 5
 # A remembered name that is an entity in fewer than this share of its occurrences is marked weak
 # (e.g. a word that is usually a common noun): the CRF then weighs the two cases separately.
 STRONG_RATIO = 0.5
+# A name annotated with several types is strong only when one type has more than this share.
+MAJORITY = 0.5
 
 
 @dataclass
@@ -73,7 +75,8 @@ def build_memory(sentences: Sequence[Sentence]) -> EntityMemory:
     for gram, counts in types.items():
         typ, count = counts.most_common(1)[0]
         total = sum(counts.values())
-        mem.add(" ".join(gram), typ, total / max(seen[gram], total) >= STRONG_RATIO and count / total > 0.5)
+        strong = total / max(seen[gram], total) >= STRONG_RATIO and count / total > MAJORITY
+        mem.add(" ".join(gram), typ, strong)
     # The same names without the proclitics of their first word (للبنك التجاري → البنك التجاري), unless
     # annotated in that form too.
     for key, (typ, strong) in list(mem.entries.items()):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from qala.quotes.lexicon import CueForm, lexicon, lookup_cue, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
@@ -59,6 +60,11 @@ _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _DEMONSTRATIVE_OBJ = frozenset(_N(w) for w in ("ذلك", "لذلك", "هذا", "هذه", "منها", "منه"))
 _PRONOUN_PREPS = frozenset(_N(w) for w in ("منها", "منه", "عنه", "عنها", "لذلك"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
+# Verbs of telling whose direct object is the addressee (أبلغ النواب بأن): never the speaker.
+_TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
+# Normalized endings that fix a noun's gender for subject-verb agreement (ة is normalized to ه).
+_MASC_PLURAL_ENDINGS = ("ين", "ون")
+_FEM_ENDINGS = ("ه", "ات")
 
 
 @dataclass(slots=True)
@@ -110,6 +116,10 @@ class Extractor:
         self._span_opens = [s.open for s in self.spans]
         self._tok_starts = [t.start for t in self.toks]
         self._next_stop: list[int] | None = None
+        # words the article writes right after a given name or a cue verb (بلقاسم in نادية بلقاسم،
+        # وقالت بلقاسم): evidence of a name, so "الوزيرة بلقاسم" is title + name while
+        # "الوزيرة فرض غرامات" is a subject and its object
+        self.name_evidence = {self.toks[k + 1].text for k in range(len(self.toks) - 1) if (self.toks[k].text in self.lex.first_names or k in self.cue_at) and self.toks[k + 1].word}
         self._word_prefix = [0]
         for t in self.toks:
             self._word_prefix.append(self._word_prefix[-1] + t.word)
@@ -257,12 +267,15 @@ class Extractor:
                 return cand
             if not object_ok or participle or not (at_clause_start or prefixed or svo):
                 return None
-            np = [] if svo else self._np(i + 1, send, form)
+            np = [] if svo else self._np(i + 1, send, form, strict_names=True)
             if np and MASDAR_RE.match(toks[np[0]].text):
                 np = []  # وتوقعت انزلاق الاقتصاد: the object follows the verb, the subject is implicit
+            if np and self._object_not_subject(np, form, svo):
+                np = []  # وتوقع الحكومة ...: a feminine noun after a masculine verb is its object
             start = (np[-1] + 1) if np else self._skip_adjuncts(i + 1, send)
             start = self._skip_adjuncts(start, send)
-            if sum(1 for t in toks[start:send] if t.word) < MIN_OBJECT_TOKENS:
+            # stop counting at MIN_OBJECT_TOKENS: counting to the sentence end made a long sentence quadratic
+            if sum(1 for _ in islice((k for k in range(start, send) if toks[k].word), MIN_OBJECT_TOKENS)) < MIN_OBJECT_TOKENS:
                 return None
             cand.speaker = np
             cand.how = "object"
@@ -284,6 +297,8 @@ class Extractor:
             elif kind == "colon" and content_tok < send and toks[content_tok].text in lex.complementizers:
                 content_tok += 1  # وقال: إن ...
             cand.cue = (toks[i].start, toks[content_tok - 1].end if content_tok > i + 1 else toks[i].end)
+        if cand.speaker and (form.cls in ("call", "stance") or form.lemma in _TELL_LEMMAS) and self._object_not_subject(cand.speaker, form, svo):
+            cand.speaker = []  # ووصف الخطة بأنها، دعت المواطنين إلى: the verb's object, not its subject
         cand.vso = bool(cand.speaker)
         if not cand.speaker and svo:
             cand.speaker = svo
@@ -339,6 +354,24 @@ class Extractor:
                 return None  # another cue takes over
             j += 1
         return None
+
+    def _object_not_subject(self, phrase: list[int], form: CueForm, svo: list[int]) -> bool:
+        """The noun phrase after a transitive cue is its object, not its subject: the subject was
+        written before the verb (أن رئيس الحكومة أبلغ النواب بأن), or the phrase cannot be the
+        subject because it disagrees with the verb in gender (ووصف الخطة، دعت المواطنين)."""
+        toks, lex = self.toks, self.lex
+        words = [toks[k].text for k in phrase if toks[k].word]
+        if not words or any(w in lex.first_names for w in words):
+            return False  # a named person is the subject whatever the agreement
+        source_like = any(w in lex.roles or w in lex.single_titles or w in lex.org_heads or w in lex.anonymous_heads or w in lex.document_heads or (is_definite(w) and w[2:] in lex.org_heads | lex.anonymous_heads) for w in words)
+        if svo and not source_like:
+            return True
+        head = words[0]
+        if not is_definite(head) or head in lex.single_titles or form.plural:
+            return False
+        if form.gender == "f":
+            return head.endswith(_MASC_PLURAL_ENDINGS)  # a feminine verb never takes المواطنين as subject
+        return head.endswith(_FEM_ENDINGS) and head[2:] not in lex.org_heads  # وصف الخطة: ة after a masculine verb
 
     def _region_is_np(self, a: int, b: int) -> bool:
         """The words between cue and preposition are a speaker phrase (plus adjuncts), not content."""
@@ -472,7 +505,7 @@ class Extractor:
             out.pop()  # وأعربت المنظمة عن: the preposition belongs to the cue
         return out
 
-    def _np(self, a: int, b: int, form: CueForm | None) -> list[int]:
+    def _np(self, a: int, b: int, form: CueForm | None, strict_names: bool = False) -> list[int]:
         """A speaker noun phrase read without delimiter (before a direct-object content).
 
         Idafa chains end at their first definite word; after it only definite adjectives,
@@ -512,6 +545,8 @@ class Extractor:
                 continue
             is_title = w in lex.single_titles
             if expect_name and not is_definite(w) and w not in lex.roles:
+                if strict_names and w not in given and w not in self.name_evidence and (k + 1 >= b or toks[k + 1].text not in self.name_evidence):
+                    break  # واستبعدت الوزيرة فرض غرامات: no name follows the title, the object does
                 out.append(k)
                 in_name, expect_name = 1, False
                 k += 1
@@ -585,8 +620,7 @@ class Extractor:
         if span is not None:
             after = self.tok_index(span.end) + (1 if span.close is not None else 0)
             end_tok = self._clause_end(after, send, False) if after < send else after
-            rest = [t for t in toks[after:end_tok] if t.word]
-            if not rest:
+            if not any(toks[j].word for j in range(after, end_tok)):  # any(): stops at the first word (was O(clause))
                 return self._trim(span.start, span.end), "direct"
             return self._trim(toks[k].start, toks[end_tok - 1].end), "mixed"
         end_tok = self._clause_end(k, send, multi, speaker)
@@ -727,6 +761,8 @@ class Extractor:
                 c += 1
             if c == j or c >= send:
                 return None
+            if c in self.cue_at:
+                return None  # ووفقا للوكالة، قال الوزير إن: the outlet passes on words the verb attributes
             content = self._content(c, send, False)
             if content is None:
                 return None

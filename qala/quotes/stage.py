@@ -211,8 +211,8 @@ def _agrees(c: Candidate, e: SourceEntry) -> bool:
 
 def _antecedent(c: Candidate, history: list, upcoming: list[int], entries: dict, pos: int, cands: list[Candidate]) -> tuple[SourceEntry, Span | None] | None:
     """The speaker an implicit cue (وأضاف، مضيفا، وتابع) refers to: the latest earlier source that
-    agrees in gender/number; else the latest earlier source; else the next explicit one (a
-    document that opens with وأكد أن before naming the speaker)."""
+    agrees in gender/number; else the latest earlier source; else the next explicit one when it
+    agrees (a document that opens with وأكد أن before naming the speaker)."""
     for entry, mention in reversed(history[-ANTECEDENT_WINDOW:]):
         if _agrees(c, entry):
             return entry, mention
@@ -221,5 +221,7 @@ def _antecedent(c: Candidate, history: list, upcoming: list[int], entries: dict,
     for m in upcoming:
         if cands[m].cue[0] > pos:
             entry, _res, mention = entries[m]
-            return entry, mention
+            # وقالوا ... then وأضافت فاطمة: a later person who disagrees is someone else (an
+            # organization's noun may differ in gender from the cue: وتوقعت ... وأضاف التقرير)
+            return (entry, mention) if entry.kind != "person" or _agrees(c, entry) else None
     return None

@@ -82,3 +82,15 @@ def test_stage_fills_mentions_with_offsets_into_the_text():
 def test_stage_on_text_without_sentences_or_tokens():
     doc = NerStage()(Document("..."))
     assert doc.mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال وزير الخارجية الليبي كمال الورفلي إن المحادثات مستمرة.", "كمال الورفلي"),
+        ("والتقى الرئيس التونسي نادر السالمي نظيره الجزائري في العاصمة.", "نادر السالمي"),
+    ],
+)
+def test_title_and_nisba_before_a_name_leave_the_name_alone(text, name):
+    doc = NerStage()(TextStage()(Document(text)))
+    assert [(m.text, m.label) for m in doc.mentions if m.label == "PER"] == [(name, "PER")]
