@@ -30,9 +30,9 @@ _COMMAS = frozenset("،,؛;")
 _PUNCT_TRIM = "،,؛;:.!?؟… \t\n-–"
 
 # How far after a cue the content may start: a long speaker phrase with appositions and a setting
-# (وقال اللواء ...، المستشار العسكري ...، قائد ...، في تصريح لـ...، إن) stays well under it.
+# (وقال العميد ...، الناطق باسم ...، قائد ...، في حديث لـ...، إن) stays well under it.
 MAX_TAIL_TOKENS = 28
-# A subject before the cue (SVO: مصادر عدة أكدت) is short; longer stretches are narration.
+# A subject before the cue (SVO: مصادر محلية رجحت) is short; longer stretches are narration.
 MAX_SVO_TOKENS = 6
 # A speaker phrase read without a delimiter (stance verb + object) stops after this many words.
 MAX_NP_TOKENS = 14
@@ -45,7 +45,7 @@ MIN_QUOTED_WORDS = 3
 MAX_CHUNK_WORDS = 12
 # Quoted stretches examined inside one content to decide whether it is mixed.
 MAX_SPANS_IN_CONTENT = 8
-# A headline speaker (`بوتين: ...`) is at most this many words.
+# A headline speaker (`الدباغ: ...`) is at most this many words.
 MAX_HEADLINE_SPEAKER = 4
 
 _N = norm
@@ -148,7 +148,7 @@ class Extractor:
         prev = toks[-2].text if len(toks) > 1 else ""
         if after.isspace() or after in "\"'”»’›)":
             return not (len(prev) <= 1 and prev.isalpha())  # د. م. (abbreviations)
-        # "لإيران.وقال": a full stop glued to the next word between two real words
+        # "للمدينة.وقال": a full stop glued to the next word between two real words
         if after.isalpha() and len(prev) >= 3 and prev.isalpha():
             j = i + 1
             while j < len(text) and text[j].isalpha():
@@ -242,13 +242,13 @@ class Extractor:
         participle = form.tense == "participle"
         at_clause_start = prev is None or not prev.word or prev.text in _CLAUSE_STARTS or prev.text in _RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
         if form.ambiguous and not at_clause_start:
-            return None  # بين البلدين، من بين المقاطع: the preposition, not the verb
-        strict = prev is not None and prev.text in _MA  # وفق ما صرح به، مما يدعو: an attribution, not a cue
+            return None  # بين الطرفين، من بين الأسباب: the preposition, not the verb
+        strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
         if participle and not (prev is None or not prev.word or prefixed):
-            strict = True  # حالات مؤكدة: a participle used as an adjective
+            strict = True  # نتائج مؤكدة: a participle used as an adjective
         intro = self._find_intro(i, form, send)
         if intro is not None and intro[0] in ("prep", "prefprep") and not participle and intro[1] > i + 1 and not self._region_is_np(i + 1, intro[1]):
-            intro = None  # أكدت الإدارة انتهاء المشكلة ... على: the preposition belongs to the content
+            intro = None  # أكدت البلدية إصلاح العطل ... على: the preposition belongs to the content
         if strict and (intro is None or intro[0] not in ("comp", "colon", "mark", "prep") or (intro[1] != i + 1 and participle)):
             return None
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
@@ -269,7 +269,7 @@ class Extractor:
                 return None
             np = [] if svo else self._np(i + 1, send, form, strict_names=True)
             if np and MASDAR_RE.match(toks[np[0]].text):
-                np = []  # وتوقعت انزلاق الاقتصاد: the object follows the verb, the subject is implicit
+                np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
             if np and self._object_not_subject(np, form, svo):
                 np = []  # وتوقع الحكومة ...: a feminine noun after a masculine verb is its object
             start = (np[-1] + 1) if np else self._skip_adjuncts(i + 1, send)
@@ -286,7 +286,7 @@ class Extractor:
             if participle:
                 cand.speaker = []
                 if kind in ("prep", "prefprep") and k > i + 1 and form.cls in ("call", "stance") and not (k + 1 < send and toks[k + 1].text in lex.complementizers):
-                    content_tok = i + 1  # داعيا أولياء الأمور إلى ...: the object is part of the content
+                    content_tok = i + 1  # داعيا السائقين إلى ...: the object is part of the content
                     kind = "object"
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
@@ -406,7 +406,8 @@ class Extractor:
         return k
 
     def _name_earlier_in_sentence(self, i: int) -> list[int]:
-        """A person named earlier in the same sentence, when no cue precedes (في لقاء مع X، أوضح أن)."""
+        """A person named earlier in the same sentence, when no cue precedes (في لقاء مع X، أوضح أن),
+        or the issuer of a statement the cue refers back to (أصدرت الهيئة بيانا حذرت فيه من)."""
         toks, lex = self.toks, self.lex
         s = toks[i].sent
         k = i - 1
@@ -424,6 +425,15 @@ class Extractor:
                     if is_definite(toks[n].text):
                         break
                 return out
+        # أصدرت وزارة الصحة بيانا دعت فيه ...: the issuer of the statement the cue refers to
+        heads = lex.org_heads | lex.anonymous_heads | lex.roles
+        for st in range(k + 2, i):
+            if _is_setting(toks[st].text):
+                for start in range(max(k + 1, st - MAX_SVO_TOKENS), st):
+                    w = toks[start].text
+                    if w in heads or (is_definite(w) and w[2:] in heads):
+                        return list(range(start, st)) if all(toks[x].word for x in range(start, st)) else []
+                return []
         return []
 
     def _feeling(self, w: str) -> bool:
@@ -471,13 +481,13 @@ class Extractor:
             skipped = self._skip_adjuncts(k, b)
             if skipped > k:
                 if out or any(_is_setting(toks[x].text) for x in range(k, skipped)):
-                    break  # the subject comes before a setting (وقالت الشركة في بيان)
+                    break  # the subject comes before a setting (وقالت الهيئة في منشور)
                 k = skipped
                 continue
             if txt in _RELATIVES:
                 break
             if not out and txt in _PREP_WORDS:
-                # وقال عن الموضوع: a prepositional adjunct before any subject
+                # وقال عن المشروع: a prepositional adjunct before any subject
                 k += 1
                 while k < b and toks[k].word and is_definite(toks[k].text):
                     k += 1
@@ -488,7 +498,7 @@ class Extractor:
                 k += 1
                 span = self.span_at_open.get(toks[k].start) if txt == "ل" and k < b else None
                 if span is not None:
-                    k = self.tok_index(span.end) + 1  # لـ«الشرق الأوسط»: the outlet addressed, not the speaker
+                    k = self.tok_index(span.end) + 1  # لـ«صوت المدينة»: the outlet addressed, not the speaker
                 continue
             if len(txt) <= 2 and not out:
                 k += 1
@@ -496,7 +506,7 @@ class Extractor:
             if txt in lex.complementizers or (k > a and k in self.cue_at):
                 break
             if txt in _DEMONSTRATIVE_OBJ and out:
-                return []  # وأوضح سبب ذلك أن: an object, the subject is implicit
+                return []  # وشرح سبب ذلك أن: an object, the subject is implicit
             if txt in _PRONOUN_PREPS:
                 return []
             out.append(k)
@@ -540,7 +550,7 @@ class Extractor:
                 out.append(k)
                 in_name += 1
                 if is_definite(w):
-                    in_name, closed = 0, True  # an ال- family name ends the name (أحمد الخراز)
+                    in_name, closed = 0, True  # an ال- family name ends the name (كريم العبدلي)
                 k += 1
                 continue
             is_title = w in lex.single_titles
@@ -576,7 +586,7 @@ class Extractor:
                 out.append(k)
                 closed = False
             elif k + 2 < b and (toks[k + 1].text in given or toks[k + 2].text in given) and toks[k + 1].word:
-                out.append(k)  # في غرفة مكة زياد ...: a place name, then the person's name
+                out.append(k)  # في بلدية صور سمير ...: a place name, then the person's name
             else:
                 break
             k += 1
@@ -585,7 +595,7 @@ class Extractor:
         return out
 
     def _svo_subject(self, i: int) -> list[int]:
-        """The subject written before an unprefixed cue verb (النجم المصري شدد على...)."""
+        """The subject written before an unprefixed cue verb (المدرب الجديد شدد على...)."""
         toks, lex = self.toks, self.lex
         out: list[int] = []
         k = i - 1
@@ -684,7 +694,7 @@ class Extractor:
                 return send
             first_tok = toks[nxt_first]
             if not first_tok.word or strip_prefix(first_tok.text)[-1] in speaker:
-                return send  # "».وكاردين واحد من...": narration about the speaker follows
+                return send  # "».والعتيبي عضو في...": narration about the speaker follows
             k = send - 1
             send = self.sent_end[toks[send].sent]
 
@@ -698,7 +708,7 @@ class Extractor:
             else:
                 return False
         if k < len(toks) and toks[k].text == "ما":
-            return True  # وفق ما صرح به ...
+            return True  # وفق ما أعلنه ...
         if k >= len(toks):
             return False
         w = toks[k].text
@@ -728,12 +738,17 @@ class Extractor:
                 k += 1
             else:
                 return None
-        if k >= send or self._trailing_pronoun(i):
+        verb_source = k + 2 < send and toks[k].text == "ما" and toks[k + 1].word
+        if verb_source:
+            k += 2  # حسب ما ذكرته الشركة: the verb's subject is the source
+            if k < send and toks[k].text in _PRONOUN_PREPS | {"به"}:
+                k += 1
+        elif k >= send or self._trailing_pronoun(i):
             return None
-        # the source: لمركز القيادة → مركز القيادة ; وفق ما صرح به مسؤول → مسؤول
+        # the source: لمركز القيادة → مركز القيادة ; وفق ما أعلنه مسؤول → مسؤول
         src: list[int] = []
         j = k
-        if toks[j].text == "ل":
+        if j < send and toks[j].text == "ل":
             j += 1
         while j < send and len(src) < MAX_NP_TOKENS:
             t = toks[j]
@@ -744,6 +759,8 @@ class Extractor:
                 break
             if t.text in _FA_INNA or t.text in lex.complementizers:
                 break
+            if verb_source and src and self._skip_adjuncts(j, send) > j:
+                break  # حسب ما ذكرته الشركة في إفصاح: the setting is not part of the source
             src.append(j)
             j += 1
         if not src:
@@ -755,7 +772,7 @@ class Extractor:
         if first_src.startswith("ل") and len(first_src) > 3:
             cand.speaker_words = [first_src[1:]] + [toks[k].text for k in src[1:]]
         if at_start or (j < send and (toks[j].text in _FA_INNA or toks[j].text in _COMMAS)):
-            # leading: وحسب مصادر مطلعة فإن ... / ووفقا لمركز ...، فإن ...
+            # leading: وبحسب مصادر محلية فإن ... / ووفقا لمركز ...، فإن ...
             c = j
             while c < send and (toks[c].text in _COMMAS or toks[c].text in _FA_INNA):
                 c += 1
@@ -769,7 +786,7 @@ class Extractor:
             cand.content, cand.type = content
             cand.cue = (toks[i].start, toks[c - 1].end)
             return cand
-        # trailing: ...، وفقا لشبكة سكاي سبورتس.
+        # trailing: ...، وفقا لإذاعة الساحل.
         if i == 0 or toks[i - 1].text not in _COMMAS:
             return None
         s = i - 1

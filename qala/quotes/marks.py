@@ -2,7 +2,7 @@
 
 Marks are paired per family (curly “ ” „, guillemets « », single ‹ › ‘ ’, straight ") inside a
 stretch of text, by a linear dynamic programme over consecutive marks: each pair scores by how
-well the marks' surroundings fit an opening and a closing mark, so reversed marks (رئيسي” هذه ... “)
+well the marks' surroundings fit an opening and a closing mark, so reversed marks (المدينة” هذه ... “)
 still pair, and with an odd count the mark left out is the one that fits least. A leftover opening
 mark is an unclosed quotation running to the end of the stretch.
 """

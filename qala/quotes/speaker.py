@@ -1,6 +1,6 @@
 """Speaker names: title stripping, name containment, and in-document resolution.
 
-A speaker phrase as written (الرئيس الروسي فلاديمير بوتين، بوتين، الوزارة، مصدر عسكري) is turned
+A speaker phrase as written (وزير الخارجية سامح الدباغ، الدباغ، الوزارة، مصدر أمني) is turned
 into the source's fullest name as the article gives it, with the other forms the article uses as
 aliases. The small helpers at the top (`name_tokens`, `strip_titles`, `names_match`) are shared:
 the scorer and the entities stage use them so that "the same name" means one thing in qala.
@@ -64,8 +64,8 @@ def names_match(a: str, b: str) -> bool:
 
 def same_person(a: list[str], b: list[str]) -> bool:
     """Two name forms of one person within a document: equal, the shorter is the family-name end
-    of the longer (بوتين / فلاديمير بوتين), or first and last names agree (إبراهيم الكشي /
-    إبراهيم بن سلمان الكشي). A shared given name alone (محمد) is not enough."""
+    of the longer (الدباغ / سامح الدباغ), or first and last names agree (ناصر العامري /
+    ناصر بن خليفة العامري). A shared given name alone (محمد) is not enough."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if short == long_ or long_[len(long_) - len(short) :] == short:
         return True
@@ -105,10 +105,10 @@ def speaker_kind(tokens: list[str]) -> str:
 
 
 def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """(role, name) of a person phrase: الرئيس الإيراني إبراهيم رئيسي → (الرئيس الإيراني, إبراهيم رئيسي).
+    """(role, name) of a person phrase: وزير الخارجية سامح الدباغ → (وزير الخارجية, سامح الدباغ).
 
     The name starts at the first given name (quote_first_names.txt) or name particle; failing that,
-    after the last definite word of a leading role (الرئيس الروسي بوتين). Either part may be empty.
+    after the last definite word of a leading role (وزير الخارجية الدباغ). Either part may be empty.
     """
     lex = lexicon()
     toks = tokens[:]
@@ -169,7 +169,7 @@ def _trim_name(toks: list[str]) -> list[str]:
 
 def _name_at(words: list[str], i: int) -> list[str]:
     """A name starting at words[i] in running text: the given name, a family name, and any
-    particle chain (سامر بن علي العنيني); without delimiters more words would be a guess."""
+    particle chain (ناصر بن خليفة العامري); without delimiters more words would be a guess."""
     out = [words[i]]
     j = i + 1
     while j < len(words) and len(out) < MAX_NAME_TOKENS:
@@ -179,7 +179,7 @@ def _name_at(words: list[str], i: int) -> list[str]:
             j += 1
             continue
         if is_definite(w) and out[-2:-1] and out[-2] in NAME_PARTICLES:
-            out.append(w)  # ... بن علي العنيني
+            out.append(w)  # ... بن خليفة العامري
         break
     return out
 
@@ -207,7 +207,7 @@ class SourceIndex:
     """The sources of one document, resolved against each other and against the full text.
 
     `norm_text` is the normalized document text: short names and roles are looked up in it to find
-    the fullest form the article gives (بوتين → فلاديمير بوتين; الرئيس الإيراني → إبراهيم رئيسي).
+    the fullest form the article gives (الدباغ → سامح الدباغ; وزير الخارجية → سامح الدباغ).
     """
 
     norm_text: str
@@ -322,7 +322,7 @@ class SourceIndex:
         return best
 
     def _name_after_role(self, role: list[str]) -> list[str]:
-        """A name the article writes right after this role (الرئيس الروسي فلاديمير بوتين)."""
+        """A name the article writes right after this role (وزير الخارجية سامح الدباغ)."""
         for e in self.entries[-MAX_ENTRIES_SCANNED:]:
             if e.name and e.role and (e.role[-len(role) :] == role or role == e.role):
                 return e.name
@@ -350,7 +350,7 @@ class SourceIndex:
         return []
 
     def _phrase_with_head(self, head: str) -> list[str]:
-        """The first indefinite phrase headed by `head` in the text (مكتب تحقيقات الطيران ...)."""
+        """The first indefinite phrase headed by `head` in the text (مكتب شؤون اللاجئين ...)."""
         words = self.words()
         hits = self.where(head) + [i for p in "وفب" for i in self.where(p + head)]
         if not hits:

@@ -113,10 +113,10 @@ def test_role_resolves_to_the_name_the_article_gives() -> None:
 
 
 def test_short_name_resolves_to_the_fullest_name() -> None:
-    text = "التقى الرئيس فلاديمير بوتين وزراء حكومته.\nوقال بوتين إن الاقتصاد يتعافى رغم العقوبات."
+    text = "التقى الرئيس سامح الدباغ وزراء حكومته.\nوقال الدباغ إن الاقتصاد يتعافى رغم العقوبات."
     q = only(text)
-    assert q.speaker.name == "فلاديمير بوتين"
-    assert "بوتين" in q.speaker.aliases
+    assert q.speaker.name == "سامح الدباغ"
+    assert "الدباغ" in q.speaker.aliases
 
 
 def test_definite_back_reference_resolves_to_the_organization() -> None:

@@ -19,7 +19,7 @@ def run(text: str) -> Document:
         "وقال الرئيس إن " * 500,  # thousands of cues, one sentence
         "« “ \" ‹ „ " * 500 + "قال: “" * 200,  # unbalanced marks of every family
         "قال: " + "كلمة " * 20000,  # one long line after a cue
-        "بوتين: " * 1000,  # colons without content
+        "الدباغ: " * 1000,  # colons without content
         "، وفقا لمصادر" * 500,
         "\u200f\u064b\u0640" * 1000 + "وقال الوزير إن الأمر مهم",  # marks and diacritics only
     ],

@@ -23,12 +23,12 @@ def test_strip_titles_removes_leading_honorifics_only() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
-        ("فلاديمير بوتين", "بوتين", True),
-        ("الرئيس فلاديمير بوتين", "فلاديمير بوتين", True),
+        ("سامح الدباغ", "الدباغ", True),
+        ("الرئيس سامح الدباغ", "سامح الدباغ", True),
         ("وزارة الصحة", "وزارة الصحة", True),
         ("وزارة الصحة", "وزارة النقل", False),
         ("سامي الحداد", "ليلى منصور", False),
-        ("إبراهيم رئيسي", "ابراهيم رئيسى", True),  # spelling variants normalize
+        ("إبراهيم مرعي", "ابراهيم مرعى", True),  # spelling variants normalize
     ],
 )
 def test_names_match(a: str, b: str, same: bool) -> None:
@@ -38,17 +38,17 @@ def test_names_match(a: str, b: str, same: bool) -> None:
 def test_same_person_needs_more_than_a_shared_given_name() -> None:
     assert same_person(name_tokens("محمد"), name_tokens("يوسف محمد"))  # family-name end
     assert not same_person(name_tokens("محمد علي خان"), name_tokens("يوسف محمد"))
-    assert same_person(name_tokens("إبراهيم الكشي"), name_tokens("إبراهيم بن سلمان الكشي"))
+    assert same_person(name_tokens("ناصر العامري"), name_tokens("ناصر بن خليفة العامري"))
 
 
 @pytest.mark.parametrize(
     ("phrase", "role", "name"),
     [
-        ("الرئيس الإيراني إبراهيم رئيسي", "الرئيس الإيراني", "إبراهيم رئيسي"),
+        ("الرئيس التونسي سليم الغربي", "الرئيس التونسي", "سليم الغربي"),
         ("وزير الخارجية الأردني أيمن الصفدي", "وزير الخارجية الأردني", "أيمن الصفدي"),
-        ("الرئيس الروسي بوتين", "الرئيس الروسي", "بوتين"),
+        ("الرئيس الكيني موانغي", "الرئيس الكيني", "موانغي"),
         ("المتحدث باسم الشركة كريم ناصر", "المتحدث باسم الشركة", "كريم ناصر"),
-        ("مدير المكتب سامر بن علي العنيني", "مدير المكتب", "سامر بن علي العنيني"),
+        ("مدير المكتب ناصر بن خليفة العامري", "مدير المكتب", "ناصر بن خليفة العامري"),
         ("الرئيس الفرنسي", "الرئيس الفرنسي", ""),
     ],
 )
