@@ -364,8 +364,8 @@ class Extractor:
         if not words or any(w in lex.first_names for w in words):
             return False  # a named person is the subject whatever the agreement
         source_like = any(w in lex.roles or w in lex.single_titles or w in lex.org_heads or w in lex.anonymous_heads or w in lex.document_heads or (is_definite(w) and w[2:] in lex.org_heads | lex.anonymous_heads) for w in words)
-        if svo and not source_like:
-            return True
+        if svo and (not source_like or form.lemma in _TELL_LEMMAS):
+            return True  # the addressee of أبلغ/أخبر may be a source elsewhere (السكان)
         head = words[0]
         if not is_definite(head) or head in lex.single_titles or form.plural:
             return False
@@ -883,12 +883,12 @@ def _trailing() -> tuple[str, ...]:
 
 
 def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: bool) -> bool:
-    """A headline label is a speaker when it is an organization/role/title, an entity mention, or
-    a name used for a speaker elsewhere in the article (not a topic such as a country name)."""
+    """A headline label is a speaker when it is an organization/role/title, an anonymous source
+    (مصدر أمني: ...), an entity mention, or a name used for a speaker elsewhere in the article (not a topic such as a country name)."""
     lex = lexicon()
     if has_entity:
         return True
     kind = speaker_kind(tokens)
-    if kind in ("organization", "document") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
+    if kind in ("organization", "document", "anonymous") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
         return True
     return any(set(tokens) <= set(other) for other in known)
