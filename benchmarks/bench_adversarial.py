@@ -111,37 +111,13 @@ def make_text(family: str, size_bytes: int, seed: int = 0) -> str:
     return _fill(_forever(random.Random(seed), FAMILIES[family]), size_bytes)
 
 
-def spans(doc: Document) -> Iterator[tuple[str, int, int, str | None]]:
-    """(kind, start, end, reported text) of every span in a processed document."""
-    for q in doc.quotes:
-        yield "quote", q.start, q.end, q.text
-        if q.cue:
-            yield "cue", q.cue.start, q.cue.end, q.cue.text
-        if q.speaker and q.speaker.mention:
-            yield "speaker", q.speaker.mention.start, q.speaker.mention.end, q.speaker.mention.text
-    for m in doc.mentions:
-        yield "mention", m.start, m.end, m.text
-    for e in doc.entities:
-        for s in e.mentions:
-            yield "entity_mention", s.start, s.end, s.text
-    for ev in doc.events:
-        yield "trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text
-        yield "event_sentence", ev.sentence.start, ev.sentence.end, None
-    for t in doc.times:
-        yield "time", t.start, t.end, t.text
-    for f in doc.figures:
-        yield "figure", f.start, f.end, f.text
-    for s in doc.sentences:
-        yield "sentence", s.start, s.end, None
-    for t in doc.tokens:
-        yield "token", t.start, t.end, t.text
 
 
 def bad_offsets(doc: Document) -> list[str]:
     """Descriptions of every span whose offsets are out of range or do not match its text."""
     n = len(doc.text)
     out = []
-    for kind, start, end, text in spans(doc):
+    for kind, start, end, text in doc.spans():
         if not (0 <= start <= end <= n) or (text is not None and doc.text[start:end] != text):
             out.append(f"{kind} [{start}:{end}] {text!r} != {doc.text[max(0, start) : max(0, end)]!r}")
     return out

@@ -45,8 +45,7 @@ def main() -> None:
     n_tokens = sum(len(s.tokens) for s in sents)
     for i in range(args.repeat):
         t, c = time.perf_counter(), time.process_time()
-        for s in sents:
-            tagger.tag(s.tokens)
+        tagger.tag_document([s.tokens for s in sents])  # as shipped: CRF + document consistency
         dt, dc = time.perf_counter() - t, time.process_time() - c
         label = "cold feature cache" if i == 0 else "warm feature cache"
         print(

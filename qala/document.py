@@ -7,6 +7,8 @@ offsets are Python string indices into that text. `to_dict()` is the JSON output
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -248,6 +250,32 @@ class Document:
                 return ent
         return None
 
+    def spans(self) -> Iterator[tuple[str, int, int, str | None]]:
+        """(kind, start, end, reported text or None) of every span the stages assigned: lets a
+        checker verify `text[start:end]` for all of them at once."""
+        for q in self.quotes:
+            yield "quote", q.start, q.end, q.text
+            if q.cue:
+                yield "cue", q.cue.start, q.cue.end, q.cue.text
+            if q.speaker and q.speaker.mention:
+                yield "speaker", q.speaker.mention.start, q.speaker.mention.end, q.speaker.mention.text
+        for m in self.mentions:
+            yield "mention", m.start, m.end, m.text
+        for e in self.entities:
+            for s in e.mentions:
+                yield "entity_mention", s.start, s.end, s.text
+        for ev in self.events:
+            yield "trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text
+            yield "event_sentence", ev.sentence.start, ev.sentence.end, None
+        for t in self.times:
+            yield "time", t.start, t.end, t.text
+        for f in self.figures:
+            yield "figure", f.start, f.end, f.text
+        for st in self.sentences:
+            yield "sentence", st.start, st.end, None
+        for tok in self.tokens:
+            yield "token", tok.start, tok.end, tok.text
+
     @property
     def ok(self) -> bool:
         return not self.errors
@@ -273,3 +301,15 @@ class Document:
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out
+
+
+def json_line(obj: object) -> str:
+    """One JSON Lines line (UTF-8, `ensure_ascii=False`); text with an unpaired surrogate (possible
+    from the Python API: readers already replace them) is written with \\u escapes instead, so a
+    UTF-8 writer never fails mid-batch."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"

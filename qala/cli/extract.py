@@ -13,24 +13,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from qala.document import Document
+from qala.document import Document, json_line
 from qala.errors import ExitCode
 from qala.ingest.readers import read_inputs
 from qala.pipeline import DEFAULT_MAX_CHARS, default_pipeline
 
 # soft_wrap: one error, one stderr line (Rich would otherwise wrap at 80 columns when piped).
 err_console = Console(stderr=True, soft_wrap=True)
-
-
-def json_line(obj: object) -> str:
-    """One JSON Lines line; text with an unpaired surrogate (from the Python API: readers already
-    replace them) is written with \\u escapes so a UTF-8 writer never fails mid-batch."""
-    line = json.dumps(obj, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(obj, ensure_ascii=True)
-    return line + "\n"
 
 
 def write_jsonl(docs: Iterable[Document], out: TextIO) -> Iterator[Document]:

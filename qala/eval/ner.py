@@ -49,7 +49,9 @@ def evaluate_ner(
     tagger = NerTagger(model_dir) if model_dir else default_tagger()
     load = time.perf_counter() - t0
     t1, c1 = time.perf_counter(), time.process_time()
-    pred = [tagger.tag(s.tokens) for s in sentences]
+    # The file is tagged as one document in order (as `qala extract` tags an article), so names are
+    # made consistent across neighbouring sentences (qala.ner.consistency).
+    pred, _scores = tagger.tag_document([s.tokens for s in sentences])
     seconds, cpu = time.perf_counter() - t1, time.process_time() - c1
     for s, p in zip(sentences, pred, strict=True):
         if len(p) != len(s.tokens):  # the contract of this command: one tag per given token

@@ -55,18 +55,21 @@ def document_from_record(rec: object, default_id: str) -> Document:
     return Document(text=replace_lone_surrogates(text), id=doc_id, **fields)  # type: ignore[arg-type]
 
 
+def parse_jsonl_line(raw: bytes, name: str, lineno: int) -> Document:
+    """One JSON Lines line → Document; a malformed line → an error Document naming the line."""
+    default_id = f"{name}:{lineno}"
+    try:
+        text, _ = decode_bytes(raw)
+        rec = json.loads(text)
+    except (QalaError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return error_doc(default_id, "bad_input", f"line {lineno}: not valid JSON ({exc})")
+    return document_from_record(rec, default_id)
+
+
 def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[Document]:
     for lineno, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        default_id = f"{name}:{lineno}"
-        try:
-            text, _ = decode_bytes(raw)
-            rec = json.loads(text)
-        except (QalaError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield error_doc(default_id, "bad_input", f"line {lineno}: not valid JSON ({exc})")
-            continue
-        yield document_from_record(rec, default_id)
+        if raw.strip():
+            yield parse_jsonl_line(raw, name, lineno)
 
 
 def read_text_bytes(data: bytes, doc_id: str) -> Document:

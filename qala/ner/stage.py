@@ -1,5 +1,8 @@
 """NER stage: tags each sentence's tokens with the shipped CRF and assigns `doc.mentions`.
 
+The whole document is tagged at once so that a name found in one sentence is also tagged where it
+recurs (`qala.ner.consistency`).
+
 The model is loaded once per process (`default_tagger` is cached); tokens come from the text stage
 (ANERcorp-style: clitics attached, punctuation separate), so training and use see the same units.
 """
@@ -40,14 +43,11 @@ def sentence_token_ranges(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def tag_mentions(text: str, tokens: Sequence[Token], tagger: NerTagger) -> list[Mention]:
-    """Mentions of one sentence's tokens; score = mean marginal probability of the span's tags."""
-    if not tokens:
-        return []
-    tags = tagger.tag([t.text for t in tokens])
+def tag_mentions(text: str, tokens: Sequence[Token], tags: Sequence[str], scores: Sequence[float]) -> list[Mention]:
+    """Mentions of one sentence's tagged tokens; score = mean of the span's token scores."""
     out = []
     for a, b, label in spans(tags):
-        score = sum(tagger.tagger.marginal(tags[i], i) for i in range(a, b)) / (b - a)
+        score = sum(scores[a:b]) / (b - a)
         start, end = tokens[a].start, tokens[b - 1].end
         out.append(Mention(start, end, text[start:end], label, source="ner", score=round(score, 4)))  # type: ignore[arg-type]
     return out
@@ -68,8 +68,10 @@ class NerStage:
         return self._tagger
 
     def __call__(self, doc: Document) -> Document:
+        ranges = sentence_token_ranges(doc)
+        tags, scores = self.tagger.tag_document([[t.text for t in doc.tokens[a:b]] for a, b in ranges])
         mentions: list[Mention] = []
-        for a, b in sentence_token_ranges(doc):
-            mentions.extend(tag_mentions(doc.text, doc.tokens[a:b], self.tagger))
+        for (a, b), sent_tags, sent_scores in zip(ranges, tags, scores, strict=True):
+            mentions.extend(tag_mentions(doc.text, doc.tokens[a:b], sent_tags, sent_scores))
         doc.mentions = mentions
         return doc

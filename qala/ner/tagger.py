@@ -17,6 +17,7 @@ from pathlib import Path
 import pycrfsuite
 
 from qala.errors import QalaError
+from qala.ner.consistency import propagate_names
 from qala.ner.features import Featurizer, base_lexicons
 from qala.ner.memory import MEMORY_FILE, EntityMemory
 
@@ -56,6 +57,25 @@ class NerTagger:
         if not tokens:
             return []
         return list(self.tagger.tag(self.featurizer.sentence(tokens)))
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[float]]]:
+        """Tags of each sentence of one document (or of a CoNLL file, in order), with names the CRF found
+        once copied to their untagged occurrences nearby (`qala.ner.consistency`), and a score per token:
+        the marginal probability of its CRF tag, or for a copied name the CRF's P(not O) there."""
+        first: list[list[str]] = []
+        tag_probs: list[list[float]] = []
+        o_probs: list[list[float]] = []
+        for tokens in sentences:
+            tags = self.tag(tokens)
+            first.append(tags)
+            tag_probs.append([self.tagger.marginal(t, i) for i, t in enumerate(tags)])
+            o_probs.append([self.tagger.marginal("O", i) for i in range(len(tags))])
+        final = propagate_names(sentences, first, o_probs)
+        scores = [
+            [tp if f == t else 1.0 - op for f, t, tp, op in zip(fs, ts, tps, ops, strict=True)]
+            for fs, ts, tps, ops in zip(first, final, tag_probs, o_probs, strict=True)
+        ]
+        return final, scores
 
     def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability (the mention score)."""

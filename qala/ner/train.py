@@ -114,7 +114,7 @@ def train(
     dev_scores = None
     if dev_sents:
         tagger = NerTagger(out)
-        pred = [tagger.tag(s.tokens) for s in dev_sents]
+        pred, _scores = tagger.tag_document([s.tokens for s in dev_sents])
         dev_scores = score_spans([s.tags for s in dev_sents], pred)
         info["dev"] = dev_scores.to_dict()
         (out / META_FILE).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -17,9 +17,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
 
-from qala.quotes.lexicon import CueForm, lexicon, lookup_cue, strip_prefix
+from qala.quotes.lexicon import CueForm, is_setting, lexicon, lookup_cue, strip_prefix, trailing_nouns
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
-from qala.quotes.speaker import is_definite, speaker_kind
+from qala.quotes.speaker import is_definite
 from qala.text.normalize import norm
 
 # Verbal nouns of derived verbs (انزلاق، ارتفاع، استمرار، تسجيل): an object, not a speaker.
@@ -45,6 +45,11 @@ MIN_QUOTED_WORDS = 3
 MAX_CHUNK_WORDS = 12
 # Quoted stretches examined inside one content to decide whether it is mixed.
 MAX_SPANS_IN_CONTENT = 8
+# An implicit cue with no earlier quotation looks this many sentences back for a person introduced
+# in narration (the interview's subject); further back the reference is too uncertain.
+NARRATIVE_SENTENCES = 2
+# ... and at most this many tokens back, so a text of many implicit cues stays linear.
+NARRATIVE_MAX_TOKENS = 80
 # A headline speaker (`الدباغ: ...`) is at most this many words.
 MAX_HEADLINE_SPEAKER = 4
 
@@ -205,6 +210,8 @@ class Extractor:
                 return prev is not None and prev.text in _COMMAS
             return False
         form, prefixed = hit
+        if form.cls == "written" and not self._written_source_after(k):
+            return False
         if form.ambiguous or form.cls == "praise":
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             if nxt not in self.lex.complementizers and nxt != ":":
@@ -239,6 +246,8 @@ class Extractor:
         narration = base in lex.narration or toks[i].text in lex.narration
         if narration and nxt is not None and (nxt.text in lex.complementizers or nxt.text in _TO):
             return None
+        if form.cls == "written" and not self._written_source_after(i):
+            return None  # جاء ذلك خلال، جاء القرار بعد أن: narration, not a document speaking
         participle = form.tense == "participle"
         at_clause_start = prev is None or not prev.word or prev.text in _CLAUSE_STARTS or prev.text in _RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
         if form.ambiguous and not at_clause_start:
@@ -252,6 +261,8 @@ class Extractor:
         if strict and (intro is None or intro[0] not in ("comp", "colon", "mark", "prep") or (intro[1] != i + 1 and participle)):
             return None
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
+            return None
+        if form.cls == "written" and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None
         cand = Candidate((0, 0), "indirect", (toks[i].start, toks[i].end), i, cls=form.cls, gender=form.gender, plural=form.plural, ambiguous=form.ambiguous)
         svo = [] if prefixed or participle else self._svo_subject(i)
@@ -355,6 +366,38 @@ class Extractor:
             j += 1
         return None
 
+    def narrative_person(self, i: int, gender: str | None) -> list[int]:
+        """Title/role + given name + family name that a narrative sentence just introduced
+        (تحدثت المخرجة سلوى النجار عن ... وقالت:), for an implicit cue with nothing to carry from.
+        The title must agree with the cue (المخرجة for قالت), else the person is someone else."""
+        toks, lex = self.toks, self.lex
+        first_sent = toks[i].sent - NARRATIVE_SENTENCES
+        for k in range(i - 1, max(0, i - NARRATIVE_MAX_TOKENS), -1):
+            if toks[k].sent < first_sent:
+                break
+            title, w = toks[k - 1].text, toks[k].text
+            if not (title in lex.single_titles or title in lex.roles):
+                continue
+            family_next = k + 1 < i and is_definite(toks[k + 1].text) and toks[k + 1].text not in lex.roles
+            if not (w in lex.first_names or (toks[k].word and not is_definite(w) and family_next and w not in _PREP_WORDS and w not in lex.adjuncts)):
+                continue  # a given name, or an unknown one before an ال- family name (المخرجة سلوى النجار)
+            if (gender == "f") != title.endswith("ه"):
+                continue
+            out = [k - 1, k]
+            if k + 1 < i and toks[k + 1].word and toks[k + 1].text not in _PREP_WORDS and k + 1 not in self.cue_at:
+                out.append(k + 1)
+            return out
+        return []
+
+    def _written_source_after(self, i: int) -> bool:
+        """جاء في البيان، ورد في نص القرار: في + a statement or document noun follows the cue."""
+        toks, lex = self.toks, self.lex
+        if i + 2 >= len(toks) or toks[i + 1].text != "في":
+            return False
+        w = toks[i + 2].text
+        bare = w[2:] if is_definite(w) else w
+        return is_setting(w) or bare in lex.document_heads
+
     def _object_not_subject(self, phrase: list[int], form: CueForm, svo: list[int]) -> bool:
         """The noun phrase after a transitive cue is its object, not its subject: the subject was
         written before the verb (أن رئيس الحكومة أبلغ النواب بأن), or the phrase cannot be the
@@ -383,7 +426,7 @@ class Extractor:
             k2 = self._skip_adjuncts(k, b)
             if k2 == k:
                 t = toks[k]
-                if t.word and not _is_setting(t.text):
+                if t.word and not is_setting(t.text):
                     return False
                 k2 = k + 1
             k = k2
@@ -395,9 +438,9 @@ class Extractor:
             w = toks[k].text
             if w in lex.adjuncts or w in _COMMAS:
                 k += 1
-            elif w in _SETTING_PREPS and k + 1 < b and (_is_setting(toks[k + 1].text) or toks[k + 1].text in lex.adjuncts):
+            elif w in _SETTING_PREPS and k + 1 < b and (is_setting(toks[k + 1].text) or toks[k + 1].text in lex.adjuncts):
                 k += 2
-                while k < b and toks[k].word and not is_definite(toks[k].text) and toks[k].text not in lex.complementizers and k - 1 >= 0 and _is_setting(toks[k - 1].text):
+                while k < b and toks[k].word and not is_definite(toks[k].text) and toks[k].text not in lex.complementizers and k - 1 >= 0 and is_setting(toks[k - 1].text):
                     k += 1  # في بيان صحافي
             elif w == "من" and k + 1 < b and toks[k + 1].text in lex.adjuncts | {"ذلك"}:
                 k += 2
@@ -428,7 +471,7 @@ class Extractor:
         # أصدرت وزارة الصحة بيانا دعت فيه ...: the issuer of the statement the cue refers to
         heads = lex.org_heads | lex.anonymous_heads | lex.roles
         for st in range(k + 2, i):
-            if _is_setting(toks[st].text):
+            if is_setting(toks[st].text):
                 for start in range(max(k + 1, st - MAX_SVO_TOKENS), st):
                     w = toks[start].text
                     if w in heads or (is_definite(w) and w[2:] in heads):
@@ -480,7 +523,7 @@ class Extractor:
                 continue
             skipped = self._skip_adjuncts(k, b)
             if skipped > k:
-                if out or any(_is_setting(toks[x].text) for x in range(k, skipped)):
+                if out or any(is_setting(toks[x].text) for x in range(k, skipped)):
                     break  # the subject comes before a setting (وقالت الهيئة في منشور)
                 k = skipped
                 continue
@@ -492,7 +535,7 @@ class Extractor:
                 while k < b and toks[k].word and is_definite(toks[k].text):
                     k += 1
                 continue
-            if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or _is_setting(txt[1:]))):
+            if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
                 if out:
                     break
                 k += 1
@@ -832,8 +875,8 @@ class Extractor:
                 if any(k in self.cue_at for k in range(seg_start, c)):
                     continue
                 first = strip_prefix(words[0].text)[-1]
-                if words[0].text in lex.labels or first in lex.labels:
-                    continue
+                if (words[0].text in lex.labels or first in lex.labels) and not (len(words) > 1 and first in lex.anonymous_heads):
+                    continue  # المصدر: / كتب: are labels; مصدر أمني: is an anonymous source
                 content_end = c + 1
                 while content_end < i and toks[content_end].text != ":":
                     content_end += 1
@@ -851,44 +894,3 @@ class Extractor:
             line_start = i
         return out
 
-
-def _is_setting(w: str) -> bool:
-    """بيان، تصريحات، خطبته: a communicative setting noun (with the article or a pronoun)."""
-    settings = lexicon().settings
-    if w.startswith("ال"):
-        w = w[2:]
-    if w in settings:
-        return True
-    for n in range(3, min(len(w), 7) + 1):
-        stem = w[:n]
-        if len(w) - n <= 3 and (stem in settings or (stem.endswith("ت") and stem[:-1] + "ه" in settings)):
-            return True  # تصريحاته، خطبته (ة becomes ت before a pronoun)
-    return False
-
-
-def trailing_nouns() -> tuple[str, ...]:
-    return _trailing()
-
-
-_TRAILING: tuple[str, ...] | None = None
-
-
-def _trailing() -> tuple[str, ...]:
-    global _TRAILING
-    if _TRAILING is None:
-        from qala.lexicon import load_list
-
-        _TRAILING = tuple(norm(w) for w in load_list("quote_trailing"))
-    return _TRAILING
-
-
-def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: bool) -> bool:
-    """A headline label is a speaker when it is an organization/role/title, an anonymous source
-    (مصدر أمني: ...), an entity mention, or a name used for a speaker elsewhere in the article (not a topic such as a country name)."""
-    lex = lexicon()
-    if has_entity:
-        return True
-    kind = speaker_kind(tokens)
-    if kind in ("organization", "document", "anonymous") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
-        return True
-    return any(set(tokens) <= set(other) for other in known)

@@ -20,7 +20,7 @@ class CueForm:
     """One inflected form of a reporting verb."""
 
     lemma: str  # normalized past 3ms form: the cue's identity
-    cls: str  # say | continue | stance | call | express | praise
+    cls: str  # say | continue | stance | call | express | praise | written
     tense: str  # past | present | participle
     gender: str  # m | f
     plural: bool
@@ -159,3 +159,23 @@ def lookup_cue(word: str) -> tuple[CueForm, bool] | None:
         if form is not None:
             return form, i > 0
     return None
+
+
+def is_setting(w: str) -> bool:
+    """بيان، تصريحات، خطبته: a communicative setting noun (with the article or a pronoun)."""
+    settings = lexicon().settings
+    if w.startswith("ال"):
+        w = w[2:]
+    if w in settings:
+        return True
+    for n in range(3, min(len(w), 7) + 1):
+        stem = w[:n]
+        if len(w) - n <= 3 and (stem in settings or (stem.endswith("ت") and stem[:-1] + "ه" in settings)):
+            return True  # تصريحاته، خطبته (ة becomes ت before a pronoun)
+    return False
+
+
+@cache
+def trailing_nouns() -> tuple[str, ...]:
+    """Nouns of trailing attributions (حسب قوله، على حد تعبيره), as normalized prefixes."""
+    return tuple(norm(w) for w in load_list("quote_trailing"))

@@ -18,6 +18,9 @@ CLOSERS = frozenset("”»›’")
 MARK_RE = re.compile("[" + re.escape("".join(FAMILIES)) + "]")
 _BEFORE_OPEN = frozenset(" \t\n:،,؛;(-–[")  # what usually precedes an opening mark
 _AFTER_CLOSE = frozenset(" \t\n.،,؛;:!?؟)…-–]")
+# An unclosed quotation longer than this is cut: a long news paragraph is under ~2,000 characters,
+# and without a bound a line of hostile text full of opening marks makes output quadratic.
+MAX_UNCLOSED_CHARS = 4000
 
 
 @dataclass(slots=True)
@@ -66,6 +69,7 @@ def pair_marks(text: str, lo: int, hi: int) -> list[MarkSpan]:
             else:
                 best[k] = skip
         k = 0
+        unclosed: list[int] = []
         while k < n:
             if choice[k]:
                 spans.append(MarkSpan(marks[k], marks[k + 1], marks[k + 1]))
@@ -73,7 +77,11 @@ def pair_marks(text: str, lo: int, hi: int) -> list[MarkSpan]:
                 continue
             i = marks[k]
             if _open_fit(text, i, lo) > _close_fit(text, i, hi) and i + 1 < hi:
-                spans.append(MarkSpan(i, None, hi))
+                unclosed.append(i)
             k += 1
+        # An unclosed quotation runs to the end of the stretch, but a later unclosed opening mark of
+        # the same family starts a new one: this keeps the total content linear in the input.
+        for i, nxt in zip(unclosed, [*unclosed[1:], hi], strict=False):
+            spans.append(MarkSpan(i, None, min(nxt, i + 1 + MAX_UNCLOSED_CHARS)))
     spans.sort(key=lambda s: s.open)
     return spans

@@ -363,3 +363,16 @@ class SourceIndex:
             else:
                 break
         return out
+
+
+def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: bool) -> bool:
+    """A headline label is a speaker when it is an organization/role/title, an anonymous source
+    (مصدر أمني: ...), an entity mention, or a name used for a speaker elsewhere in the article
+    (not a topic such as a country name)."""
+    lex = lexicon()
+    if has_entity:
+        return True
+    kind = speaker_kind(tokens)
+    if kind in ("organization", "document", "anonymous") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
+        return True
+    return any(set(tokens) <= set(other) for other in known)

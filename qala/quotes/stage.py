@@ -8,10 +8,11 @@ Works without NER mentions (speaker phrases are read by rule); when the NER stag
 from __future__ import annotations
 
 from qala.document import Document, Quote, Span, Speaker
-from qala.quotes.extract import Candidate, Extractor, headline_speaker_ok
+from qala.quotes.extract import Candidate, Extractor
 from qala.quotes.speaker import (
     SourceEntry,
     SourceIndex,
+    headline_speaker_ok,
     name_tokens,
     speaker_kind,
     split_role_name,
@@ -174,6 +175,12 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 history.append((entry, mention))
         else:
             found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
+            phrase = [] if found is not None or c.plural or c.how != "clause" else ex.narrative_person(c.cue_tok, c.gender)
+            if phrase:
+                mention = raw_span(toks[phrase[0]].start, toks[phrase[-1]].end)
+                entry, _coref = index.resolve([toks[k].text for k in phrase], mention.text, c.gender, False)
+                history.append((entry, mention))  # later implicit cues of the interview carry it
+                found = (entry, mention)
             if found is not None:
                 entry, mention = found
                 resolution = "carried"

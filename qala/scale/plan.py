@@ -16,9 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from qala.document import Document
-from qala.errors import QalaError
-from qala.ingest.decode import decode_bytes
-from qala.ingest.readers import JSONL_SUFFIXES, document_from_record, error_doc, read_path
+from qala.ingest.readers import JSONL_SUFFIXES, error_doc, parse_jsonl_line, read_path
 
 # Input bytes per partition: ~500-1,000 news articles, 5-20 s of work per task. Small enough that a
 # lost worker costs little, memory per task stays bounded and the last tasks do not leave workers
@@ -160,14 +158,7 @@ def _jsonl_range_docs(part: Partition) -> Iterator[Document]:
                 break
             pos += len(raw)
             if raw.strip():
-                default_id = f"{name}:{lineno}"
-                try:
-                    text, _ = decode_bytes(raw)
-                    rec = json.loads(text)
-                except (QalaError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    yield error_doc(default_id, "bad_input", f"line {lineno}: not valid JSON ({exc})")
-                else:
-                    yield document_from_record(rec, default_id)
+                yield parse_jsonl_line(raw, name, lineno)
             lineno += 1
 
 

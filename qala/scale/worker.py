@@ -17,7 +17,7 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from qala.document import Document
+from qala.document import Document, json_line
 from qala.pipeline import DEFAULT_MAX_CHARS, default_pipeline
 from qala.scale.plan import Partition, read_partition
 from qala.scale.tables import document_rows, empty_rows, write_tables
@@ -52,14 +52,6 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def json_line(obj: object) -> str:
-    """A JSON Lines line, escaping instead of failing on a lone surrogate (as `qala extract`)."""
-    line = json.dumps(obj, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(obj, ensure_ascii=True)
-    return line + "\n"
 
 
 def error_record(doc: Document) -> dict[str, Any]:

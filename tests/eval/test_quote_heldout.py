@@ -1,32 +1,43 @@
-"""Quality gate on the held-out gold (tests/data/quotes-heldout.jsonl): 12 fictional articles written
-for this purpose, in styles the development gold lacks (interviews, ministry statements, anonymous
-sources, headlines, stance verbs, negative cases). It ships with the repo, so this gate always runs."""
+"""Quality gates on the held-out gold: fictional articles written for this purpose, in styles the
+development gold lacks (interviews, ministry statements, anonymous sources, headlines, stance verbs,
+court rulings, negative cases). They ship with the repo (tests/data), so these gates always run.
+
+quotes-heldout.jsonl (12 articles) was scored first, then its error classes were fixed;
+quotes-heldout-blind.jsonl (5 articles) was written after those fixes and scored once before three
+more fixes (written cues, anonymous headlines, a speaker introduced in narration). First-sight figures (the honest estimate on unseen text) are in the README."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qala.eval.quotes import evaluate_quotes, load_gold
 
-HELDOUT = Path(__file__).resolve().parent.parent / "data" / "quotes-heldout.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "data"
 
-# Floors a little under what the extractor reaches (quote F1 0.980, end-to-end F1 0.939 after the
-# fixes; 0.959 / 0.837 before them, on first sight): losing two quotations or three speakers fails.
-QUOTE_F1_FLOOR = 0.94
-END_TO_END_F1_FLOOR = 0.89
+# (file, articles, quotations, quote F1 floor, end-to-end F1 floor). Floors sit a little under what
+# the extractor reaches (12 articles: 0.980 / 0.939; blind: 1.000 / 1.000), so losing two quotations
+# or three speakers fails; each blind quotation weighs about 0.05 of F1, hence its wider margins.
+HELDOUT = [
+    ("quotes-heldout.jsonl", 12, 48, 0.94, 0.89),
+    ("quotes-heldout-blind.jsonl", 5, 20, 0.94, 0.89),
+]
 
 
-def test_heldout_gold_is_well_formed() -> None:
-    gold = load_gold(HELDOUT)
-    assert len(gold) == 12
-    assert sum(len(g.quotes) for g in gold) == 48
+@pytest.mark.parametrize(("name", "articles", "quotations", "quote_floor", "e2e_floor"), HELDOUT)
+def test_heldout_gold_is_well_formed(name: str, articles: int, quotations: int, quote_floor: float, e2e_floor: float) -> None:
+    gold = load_gold(DATA / name)
+    assert len(gold) == articles
+    assert sum(len(g.quotes) for g in gold) == quotations
     for g in gold:
         for q in g.quotes:
             assert g.text[q.start : q.end] == q.content
 
 
-def test_heldout_f1_floor() -> None:
-    scores = evaluate_quotes(HELDOUT)
+@pytest.mark.parametrize(("name", "articles", "quotations", "quote_floor", "e2e_floor"), HELDOUT)
+def test_heldout_f1_floor(name: str, articles: int, quotations: int, quote_floor: float, e2e_floor: float) -> None:
+    scores = evaluate_quotes(DATA / name)
     assert not scores.failed_docs
-    assert scores.quote_prf[2] >= QUOTE_F1_FLOOR, scores.quote_prf
-    assert scores.e2e_prf[2] >= END_TO_END_F1_FLOOR, scores.e2e_prf
+    assert scores.quote_prf[2] >= quote_floor, scores.quote_prf
+    assert scores.e2e_prf[2] >= e2e_floor, scores.e2e_prf

@@ -259,3 +259,23 @@ def test_trailing_hasab_ma_with_a_verb_names_the_source() -> None:
 def test_statement_issuer_is_the_speaker_of_the_cue_that_refers_to_it() -> None:
     q = only("أصدرت هيئة الطيران المدني بيانا مساء أمس حذرت فيه المسافرين من التأخير بسبب العاصفة.")
     assert q.speaker is not None and q.speaker.name == "هيئة الطيران المدني"
+
+
+def test_document_speaks_through_jaa_fi() -> None:
+    q = only("وجاء في نص الاتفاق أن الطرفين سيتقاسمان تكاليف الصيانة مناصفة.")
+    assert q.text.startswith("الطرفين سيتقاسمان")
+    assert quotes("وجاء القرار بعد أن وافق المجلس البلدي على الميزانية الجديدة.") == []  # narration
+
+
+def test_anonymous_source_headline_is_a_speaker_but_a_bare_label_is_not() -> None:
+    q = only("مصادر مطلعة: الحكومة ستعلن التعديل الوزاري خلال أيام")
+    assert q.speaker is not None and q.speaker.kind == "anonymous"
+    assert quotes("المصدر: وكالة الأنباء المحلية في العاصمة") == []
+
+
+def test_interview_subject_introduced_in_narration_carries_to_the_first_quote() -> None:
+    q = only("في لقاء مع إذاعة محلية، تحدثت الكاتبة سلوى النجار عن طفولتها.\nوقالت: «كنت أكتب القصص على جدران غرفتي منذ سن السابعة».")
+    assert q.speaker is not None and q.speaker.name == "سلوى النجار"
+    # a masculine cue does not take the woman introduced in narration
+    q = only("في لقاء مع إذاعة محلية، تحدثت الكاتبة سلوى النجار عن طفولتها.\nوقال: «المكتبة ستفتح أبوابها للزوار يوم السبت المقبل».")
+    assert q.speaker is None or q.speaker.name != "سلوى النجار"

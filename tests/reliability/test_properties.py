@@ -54,36 +54,13 @@ EXAMPLES = int(os.environ.get("QALA_HYPOTHESIS_EXAMPLES", "60"))
 FAST = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def spans(doc: Document):
-    for q in doc.quotes:
-        yield "quote", q.start, q.end, q.text
-        if q.cue:
-            yield "cue", q.cue.start, q.cue.end, q.cue.text
-        if q.speaker and q.speaker.mention:
-            yield "speaker", q.speaker.mention.start, q.speaker.mention.end, q.speaker.mention.text
-    for m in doc.mentions:
-        yield "mention", m.start, m.end, m.text
-    for e in doc.entities:
-        for s in e.mentions:
-            yield "entity mention", s.start, s.end, s.text
-    for ev in doc.events:
-        yield "trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text
-        yield "event sentence", ev.sentence.start, ev.sentence.end, None
-    for t in doc.times:
-        yield "time", t.start, t.end, t.text
-    for f in doc.figures:
-        yield "figure", f.start, f.end, f.text
-    for s in doc.sentences:
-        yield "sentence", s.start, s.end, None
-    for t in doc.tokens:
-        yield "token", t.start, t.end, t.text
 
 
 def check_document(doc: Document) -> None:
     failed = [e for e in doc.errors if e.code == "stage_failed"]
     assert not failed, failed
     n = len(doc.text)
-    for kind, start, end, text in spans(doc):
+    for kind, start, end, text in doc.spans():
         assert 0 <= start <= end <= n, (kind, start, end, n)
         if text is not None:
             assert doc.text[start:end] == text, (kind, start, end, text)
