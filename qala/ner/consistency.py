@@ -4,7 +4,7 @@ Why: a news article names its people, clubs and places several times, but the CR
 sentence alone, so it finds a name where the context is telling (الرئيس + name) and misses the same
 name two sentences later (recall is the tagger's weak side). Copying tagged spans to untagged
 occurrences of the same words (compared without proclitics: وبرشلونة = برشلونة) within a window of
-neighbouring sentences added 1.2 points of micro F1 on ANERcorp block 9 and 4.0 on block 1 (README).
+neighbouring sentences added 1.1 points of micro F1 on ANERcorp block 9 and 3.6 on block 1 (README).
 The window stands in for the article when sentences come without document boundaries (CoNLL
 files); a qala `Document` is one article, so the window rarely matters there.
 """

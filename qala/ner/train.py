@@ -108,6 +108,8 @@ def train(
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(s.tokens) for s in train_sents),
         "dev_sentences": len(dev_sents),
+        # dev scores are of the tagger as shipped: the CRF, then qala.ner.consistency over the dev file
+        "dev_tagging": "crf + document consistency",
         **(meta or {}),
     }
     (out / META_FILE).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
