@@ -13,7 +13,6 @@ and place and date as accuracies over the pairs whose gold gives one.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from qala.document import Document, Entity, Event
 from qala.errors import QalaError
+from qala.eval.gold import gold_records
 from qala.text.normalize import norm
 
 
@@ -69,19 +69,7 @@ def _key(s: str) -> str:
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
     """The gold articles; a malformed line is a clear error naming the line."""
-    out = []
-    with Path(path).open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise QalaError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            if not isinstance(rec.get("text"), str) or not isinstance(rec.get("events"), list):
-                raise QalaError(f"{path}:{n}: a gold record needs a string `text` and a list `events`")
-            out.append(rec)
-    return out
+    return [rec for _, rec in gold_records(path, "events")]
 
 
 def _gold_span(text: str, ev: dict[str, Any]) -> tuple[int, int]:

@@ -9,7 +9,6 @@ overlap of their whitespace tokens is at least 0.5 (greedy by overlap).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 
 from qala.document import Document
 from qala.errors import InputError
+from qala.eval.gold import gold_records
 from qala.eval.matching import TokenGrid, match_spans, prf, speaker_matches
 
 
@@ -45,21 +45,7 @@ def load_gold(path: Path) -> list[GoldDoc]:
     """Reads a gold file; a malformed line or a content not found in its text is an InputError
     naming the line, so that a typo in gold data is never silently scored as a miss."""
     docs: list[GoldDoc] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not JSON ({exc.msg})") from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            raise InputError(f"{path}:{n}: a gold record needs a string `text`")
+    for n, rec in gold_records(path):
         text = rec["text"]
         quotes = []
         cursor = 0
