@@ -36,7 +36,10 @@ router = APIRouter(responses={404: {"model": ErrorBody, "description": "no such 
 DB = Annotated[Session, Depends(session_scope)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
-Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
+# Text parameters may not contain NUL (PostgreSQL cannot store it); saying so in the spec lets clients
+# and schema-driven tests know such a value is invalid rather than an unexpected 422.
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL)]
 QuoteType = Literal["direct", "indirect", "mixed"]
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 Id = Annotated[int, Path(ge=1, le=2**62)]
@@ -61,12 +64,12 @@ def get_stats(db: DB) -> Stats:
 @router.get("/quotations", response_model=Page[QuotationOut], tags=["quotations"], summary="Search quotations")
 def search_quotations(
     db: DB,
-    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="words the quotation must contain (any spelling or clitic form)")] = None,
-    speaker: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="words of the speaker's name (Arabic, alias or Latin)")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL, description="words the quotation must contain (any spelling or clitic form)")] = None,
+    speaker: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL, description="words of the speaker's name (Arabic, alias or Latin)")] = None,
     speaker_id: Annotated[int | None, Query(ge=1, le=2**62, description="the speaker's entity id")] = None,
-    entity: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="an entity name: as speaker or mentioned in the quotation")] = None,
+    entity: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL, description="an entity name: as speaker or mentioned in the quotation")] = None,
     entity_id: Annotated[int | None, Query(ge=1, le=2**62, description="an entity id: as speaker or mentioned in the quotation")] = None,
-    source: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="part of the outlet's name")] = None,
+    source: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL, description="part of the outlet's name")] = None,
     date_from: Annotated[dt.date | None, Query(description="first date (inclusive), YYYY-MM-DD")] = None,
     date_to: Annotated[dt.date | None, Query(description="last date (inclusive), YYYY-MM-DD")] = None,
     type: Annotated[QuoteType | None, Query(description="direct | indirect | mixed")] = None,
@@ -92,7 +95,7 @@ def get_quotation(db: DB, quotation_id: Id) -> QuotationOut:
 @router.get("/entities", response_model=Page[EntitySummary], tags=["entities"], summary="List or find entities")
 def list_entities(
     db: DB,
-    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="words of the name (Arabic, alias or Latin)")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL, description="words of the name (Arabic, alias or Latin)")] = None,
     type: Annotated[EntityType | None, Query(description="PER | ORG | LOC | MISC")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -172,7 +175,7 @@ def get_document(db: DB, document_id: Id) -> DocumentOut:
 @router.get("/events", response_model=Page[EventOut], tags=["events"], summary="List events")
 def list_events(
     db: DB,
-    type: Annotated[str | None, Query(max_length=64, description="meeting, visit, call, agreement, statement…")] = None,
+    type: Annotated[str | None, Query(max_length=64, pattern=NO_NUL, description="meeting, visit, call, agreement, statement…")] = None,
     entity_id: Annotated[int | None, Query(ge=1, le=2**62, description="events this entity takes part in")] = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
