@@ -367,7 +367,13 @@ def _outside_cands(doc: Document, w: _Words, roles: list[Cand]) -> tuple[list[Ca
         if sp is None or sp.mention is None or sp.kind not in ("person", "organization"):
             continue
         label: EntityType = "ORG" if sp.kind == "organization" else "PER"
-        c = _trimmed(doc, w, sp.mention.start, sp.mention.end, label, "speaker", roles, roles_at)
+        start, end = sp.mention.start, sp.mention.end
+        # The phrase may carry a role after the name (NAME مديرة إدارة ...): the quote stage already
+        # found the name in it, so the candidate is narrowed to that name when it is written there.
+        at = doc.text.find(sp.name, start, end) if sp.name else -1
+        if at >= 0:
+            start, end = at, at + len(sp.name)
+        c = _trimmed(doc, w, start, end, label, "speaker", roles, roles_at)
         if c is not None:
             speakers.append(c)
     return ner, speakers
