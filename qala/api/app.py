@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import qala
+from qala.api import service
 from qala.api.settings import Settings
 from qala.errors import QalaError
 from qala.store.db import describe_url, is_sqlite, make_engine, normalize_url, upgrade
@@ -119,6 +120,10 @@ def _install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "error"
         return respond(request, exc.status_code, message)
+
+    @app.exception_handler(service.NotFound)
+    async def not_found(request: Request, exc: service.NotFound) -> Response:
+        return respond(request, 404, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

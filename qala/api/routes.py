@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -43,10 +43,6 @@ Text = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, pattern=NO_NUL)]
 QuoteType = Literal["direct", "indirect", "mixed"]
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 Id = Annotated[int, Path(ge=1, le=2**62)]
-
-
-def not_found(exc: service.NotFound) -> HTTPException:
-    return HTTPException(status_code=404, detail=str(exc))
 
 
 @router.get("/health", tags=["meta"], summary="Liveness and database check")
@@ -86,10 +82,7 @@ def search_quotations(
 
 @router.get("/quotations/{quotation_id}", response_model=QuotationOut, tags=["quotations"], summary="One quotation")
 def get_quotation(db: DB, quotation_id: Id) -> QuotationOut:
-    try:
-        return service.quotation(db, quotation_id)
-    except service.NotFound as exc:
-        raise not_found(exc) from None
+    return service.quotation(db, quotation_id)
 
 
 @router.get("/entities", response_model=Page[EntitySummary], tags=["entities"], summary="List or find entities")
@@ -107,10 +100,7 @@ def list_entities(
 @router.get("/entities/{entity_id}", response_model=EntityDetail, tags=["entities"],
             summary="An entity with its quotations, co-occurring entities, meetings, timeline and events")
 def get_entity(db: DB, entity_id: Id, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="quotations said / about on this page")] = 10) -> EntityDetail:
-    try:
-        return service.entity_detail(db, entity_id, limit)
-    except service.NotFound as exc:
-        raise not_found(exc) from None
+    return service.entity_detail(db, entity_id, limit)
 
 
 @router.get("/entities/{entity_id}/quotations", response_model=Page[QuotationOut], tags=["entities"],
@@ -122,10 +112,7 @@ def entity_quotations(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[QuotationOut]:
-    try:
-        service.entity_summary(db, entity_id)
-    except service.NotFound as exc:
-        raise not_found(exc) from None
+    service.entity_summary(db, entity_id)  # 404 when there is no such entity
     fetch = service.quotations_said if role == "said" else service.quotations_about
     return fetch(db, entity_id, limit, offset)
 
@@ -133,19 +120,13 @@ def entity_quotations(
 @router.get("/entities/{entity_id}/network", response_model=Network, tags=["entities"],
             summary="The entity and the entities mentioned with it, with co-occurrence edges")
 def entity_network(db: DB, entity_id: Id) -> Network:
-    try:
-        return service.network(db, entity_id)
-    except service.NotFound as exc:
-        raise not_found(exc) from None
+    return service.network(db, entity_id)
 
 
 @router.get("/entities/{entity_id}/timeline", response_model=list[TimelinePoint], tags=["entities"],
             summary="Quotations said and documents mentioning the entity, per month")
 def entity_timeline(db: DB, entity_id: Id) -> list[TimelinePoint]:
-    try:
-        service.entity_summary(db, entity_id)
-    except service.NotFound as exc:
-        raise not_found(exc) from None
+    service.entity_summary(db, entity_id)  # 404 when there is no such entity
     return service.timeline(db, entity_id)
 
 
@@ -166,10 +147,7 @@ def list_documents(
             summary="A document: its text, quotations, entity mentions and events")
 def get_document(db: DB, document_id: Id) -> DocumentOut:
     """Offsets (`start`, `end`) are Python code-point indices into `text`."""
-    try:
-        return service.document(db, document_id)
-    except service.NotFound as exc:
-        raise not_found(exc) from None
+    return service.document(db, document_id)
 
 
 @router.get("/events", response_model=Page[EventOut], tags=["events"], summary="List events")
