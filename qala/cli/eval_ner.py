@@ -34,6 +34,12 @@ def register(app: typer.Typer) -> None:
         except QalaError as exc:
             err_console.print(f"[red]error:[/] {exc}")
             raise typer.Exit(ExitCode.USAGE) from None
+        if result.seen_in_training:
+            err_console.print(
+                f"[yellow]warning:[/] {result.seen_in_training:,} of {result.sentences:,} sentences of {test} are in "
+                "this model's training data: these scores are not held-out (score a model trained without them: "
+                "`qala train ner --dev-block N` or `--cross-validate N`)"
+            )
         if as_json:
             print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             return

@@ -18,7 +18,10 @@ err_console = Console(stderr=True, soft_wrap=True)
 @app.command("ner")
 def train_ner(
     train: Annotated[Path, typer.Option("--train", help="Training CoNLL file (e.g. ANERcorp).")],
-    out: Annotated[Path, typer.Option("--out", help="Model directory to write.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Model directory to write (with --cross-validate: trained on every sentence)."),
+    ] = None,
     dev: Annotated[Path | None, typer.Option("--dev", help="Dev CoNLL file (else a block of --train is held out).")] = None,
     dev_fraction: Annotated[float, typer.Option(help="Without --dev: share of --train held out as dev.")] = 0.1,
     dev_block: Annotated[
@@ -27,11 +30,33 @@ def train_ner(
     c1: Annotated[float | None, typer.Option(help="L1 regularization.")] = None,
     c2: Annotated[float | None, typer.Option(help="L2 regularization.")] = None,
     max_iterations: Annotated[int | None, typer.Option(help="L-BFGS iterations.")] = None,
+    cross_validate: Annotated[
+        int | None,
+        typer.Option(
+            "--cross-validate",
+            help="Train N models, each with one of N contiguous blocks held out, and report each block's scores, "
+            "their mean and spread; with --out, then train the model on every sentence and record the estimate "
+            "in its meta.json.",
+        ),
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="--cross-validate: parallel trainings (default: CPU count).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="--cross-validate: print the scores as JSON.")] = False,
 ) -> None:
     """Train the NER tagger; prints dev span F1 per type when a dev set is given or held out."""
     from qala.ner import train as tr
     from qala.ner.conll import read_conll
 
+    params = {
+        "c1": tr.DEFAULT_C1 if c1 is None else c1,
+        "c2": tr.DEFAULT_C2 if c2 is None else c2,
+        "max_iterations": tr.DEFAULT_MAX_ITERATIONS if max_iterations is None else max_iterations,
+    }
+    if cross_validate is not None:
+        _cross_validate(train, cross_validate, workers, as_json, params, out)
+        return
+    if out is None:
+        err_console.print("[red]error:[/] --out is required (or --cross-validate N)")
+        raise typer.Exit(ExitCode.USAGE)
     try:
         sentences = read_conll(train)
         if dev is not None:
@@ -47,15 +72,7 @@ def train_ner(
         else:
             train_sents, dev_sents, split = sentences, [], {"dev_split": "none"}
         console.print(f"training on {len(train_sents):,} sentences, dev {len(dev_sents):,} …")
-        result = tr.train(
-            train_sents,
-            out,
-            dev_sents,
-            c1=tr.DEFAULT_C1 if c1 is None else c1,
-            c2=tr.DEFAULT_C2 if c2 is None else c2,
-            max_iterations=tr.DEFAULT_MAX_ITERATIONS if max_iterations is None else max_iterations,
-            meta={"train_file": train.name, **split},
-        )
+        result = tr.train(train_sents, out, dev_sents, **params, meta={"train_file": train.name, **split})  # type: ignore[arg-type]
     except QalaError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(ExitCode.USAGE) from None
@@ -63,3 +80,53 @@ def train_ner(
     if result.dev is not None:
         for typ, s in [*result.dev.per_type.items(), ("micro", result.dev.micro)]:
             console.print(f"  {typ:5} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
+
+
+def _cross_validate(
+    train: Path, folds: int, workers: int | None, as_json: bool, params: dict[str, float], out: Path | None
+) -> None:
+    import json
+
+    from rich.table import Table
+
+    from qala.ner import train as tr
+    from qala.ner.conll import read_conll
+
+    try:
+        sentences = read_conll(train)
+        if not 2 <= folds <= len(sentences):
+            raise QalaError(f"--cross-validate must be between 2 and the number of sentences ({len(sentences)})")
+    except QalaError as exc:
+        err_console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
+    err_console.print(f"cross-validating on {len(sentences):,} sentences: {folds} contiguous blocks …")
+    cv = tr.cross_validate(
+        sentences,
+        folds,
+        workers=workers,
+        on_block=lambda k, s: err_console.print(f"  block {k}: micro F1 {s.micro.f1:.3f}"),
+        **params,  # type: ignore[arg-type]
+    )
+    if out is not None:
+        # The model that ships is trained on every sentence; its held-out estimate is the cross-validation.
+        err_console.print(f"training on all {len(sentences):,} sentences …")
+        split = {"dev_split": "none: trained on every sentence (held-out estimate: cross_validation)"}
+        result = tr.train(
+            sentences,
+            out,
+            **params,  # type: ignore[arg-type]
+            meta={"train_file": train.name, **split, "cross_validation": cv.to_dict()},
+        )
+        err_console.print(f"model written to {result.model_dir} in {result.seconds:.0f} s")
+    if as_json:
+        print(json.dumps(cv.to_dict(), ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{folds}-fold contiguous cross-validation: {train.name}")
+    for col in ("held-out block", "PER F1", "LOC F1", "ORG F1", "MISC F1", "micro P", "micro R", "micro F1"):
+        table.add_column(col, justify="right")
+    pooled = cv.pooled()
+    for name, s in [*((str(k), b) for k, b in enumerate(cv.blocks)), ("pooled", pooled)]:
+        m = s.micro
+        table.add_row(name, *(f"{s.per_type[t].f1:.3f}" for t in ("PER", "LOC", "ORG", "MISC")), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}")
+    console.print(table)
+    console.print(f"mean micro F1 over blocks {cv.mean_f1():.3f} ± {cv.stdev_f1():.3f} (sd)")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from qala.ner.conll import read_conll, write_conll
+from qala.ner.conll import read_conll, sentence_fingerprint, write_conll
 from qala.ner.scoring import SpanScores, score_spans
 from qala.ner.tagger import NerTagger, default_tagger
 
@@ -25,6 +25,7 @@ class NerEvalResult:
     seconds: float  # tagging time only (features + Viterbi), model already loaded
     load_seconds: float
     cpu_seconds: float  # CPU time of the same tagging: the per-core figure on a busy machine
+    seen_in_training: int = 0  # test sentences the model was trained on: their scores are not held-out
 
     @property
     def tokens_per_second(self) -> float:
@@ -38,6 +39,7 @@ class NerEvalResult:
             "tokens_per_second": round(self.tokens_per_second),
             "tokens_per_cpu_second": round(self.tokens / self.cpu_seconds) if self.cpu_seconds else 0,
             "load_seconds": round(self.load_seconds, 3),
+            "sentences_seen_in_training": self.seen_in_training,
         }
 
 
@@ -59,4 +61,6 @@ def evaluate_ner(
     if predictions:
         write_conll(predictions, [s.tokens for s in sentences], pred)
     scores = score_spans([s.tags for s in sentences], pred)
-    return NerEvalResult(scores, len(sentences), sum(len(s.tokens) for s in sentences), seconds, load, cpu)
+    trained_on = tagger.trained_on()
+    seen = sum(sentence_fingerprint(s.tokens) in trained_on for s in sentences)
+    return NerEvalResult(scores, len(sentences), sum(len(s.tokens) for s in sentences), seconds, load, cpu, seen)

@@ -6,6 +6,7 @@ The tag is the last column (BIO); ANERcorp's `PERS` is read as `PER`. Malformed 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,3 +99,9 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
         if prefix == "B" or (prefix == "I" and start < 0):
             start, typ = i, t
     return out
+
+
+def sentence_fingerprint(tokens: Sequence[str]) -> str:
+    """A short hash of a sentence's tokens: models record those they were trained on, so that scoring
+    a model on its own training sentences is detected (`qala eval ner` warns) instead of trusted."""
+    return hashlib.sha1("\t".join(tokens).encode("utf-8")).hexdigest()[:12]

@@ -26,6 +26,8 @@ META_FILE = "meta.json"
 # The feature strings the model has weights for (written at train time: reading them back from the
 # model with crfsuite's dump takes over a second, this file a few milliseconds).
 ATTRIBUTES_FILE = "attributes.txt"
+# Fingerprints of the training sentences (`qala.ner.conll.sentence_fingerprint`), one per line.
+TRAINED_ON_FILE = "trained_on.txt"
 # Bumped when features change: a model trained with other features must not be used silently.
 FEATURE_VERSION = 2
 
@@ -39,6 +41,7 @@ class NerTagger:
 
     def __init__(self, model_dir: str | Path) -> None:
         d = Path(model_dir)
+        self.model_dir = d
         model = d / MODEL_FILE
         if not model.exists():
             raise ModelError(f"no NER model at {model} (train one with `qala train ner`)")
@@ -52,6 +55,11 @@ class NerTagger:
         attrs = d / ATTRIBUTES_FILE
         known = frozenset(attrs.read_text(encoding="utf-8").split("\n")) if attrs.exists() else None
         self.featurizer = Featurizer(base_lexicons(), known, EntityMemory.load(d / MEMORY_FILE))
+
+    def trained_on(self) -> frozenset[str]:
+        """Fingerprints of the sentences this model was trained on (empty for models without the file)."""
+        path = self.model_dir / TRAINED_ON_FILE
+        return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
@@ -91,7 +99,7 @@ def packaged_model_dir() -> Path:
         return path
     # zipped install: copy out once (resources.as_file would delete it when the context ends)
     tmp = Path(tempfile.mkdtemp(prefix="qala-ner-"))
-    for name in (MODEL_FILE, META_FILE, ATTRIBUTES_FILE, MEMORY_FILE):
+    for name in (MODEL_FILE, META_FILE, ATTRIBUTES_FILE, MEMORY_FILE, TRAINED_ON_FILE):
         item = res.joinpath(name)
         if item.is_file():
             (tmp / name).write_bytes(item.read_bytes())
