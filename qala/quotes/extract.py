@@ -7,37 +7,48 @@ complementizer (أن/إن/بأن), a colon, quotation marks, the verb's preposit
 or, for stance verbs, a direct object. Without words between cue and content the subject may
 precede the cue (SVO) or be implicit (carried from an earlier quotation in `stage.py`). Content
 runs to the end of the clause: a new cue (مضيفا، وأضاف), a trailing attribution (حسب قوله) or the
-sentence end. Every loop is over tokens with bounded look-ahead, so time stays linear.
+sentence end. Every loop is over tokens with bounded look-ahead, so time stays linear. Nominal cues
+(بحسب، وفقا لـ) and headlines are read by the `NominalCues` mixin (`nominal.py`); tokens and
+candidates are defined in `tokens.py`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from itertools import islice
 
-from qala.quotes.lexicon import CueForm, is_setting, lexicon, lookup_cue, strip_prefix, trailing_nouns
+from qala.quotes.lexicon import (
+    CueForm,
+    is_post_place,
+    is_setting,
+    lexicon,
+    lookup_cue,
+    strip_prefix,
+    trailing_nouns,
+)
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
-from qala.quotes.speaker import is_definite
+from qala.quotes.nominal import NominalCues
+from qala.quotes.speaker import adjunct_end, fronted_subject, is_definite, particle_start
+from qala.quotes.tokens import (
+    COMMAS,
+    MAX_NP_TOKENS,
+    MAX_TAIL_TOKENS,
+    MIN_OBJECT_TOKENS,
+    PRONOUN_PREPS,
+    Candidate,
+    Tok,
+)
 from qala.text.normalize import norm
 
 # Verbal nouns of derived verbs (انزلاق، ارتفاع، استمرار، تسجيل): an object, not a speaker.
 MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.ت.ا.|است..ا.|ت..ي.)$")
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
 _SENT_END = frozenset(".!?؟…")
-_COMMAS = frozenset("،,؛;")
 _PUNCT_TRIM = "،,؛;:.!?؟… \t\n-–"
 
-# How far after a cue the content may start: a long speaker phrase with appositions and a setting
-# (وقال العميد ...، الناطق باسم ...، قائد ...، في حديث لـ...، إن) stays well under it.
-MAX_TAIL_TOKENS = 28
 # A subject before the cue (SVO: مصادر محلية رجحت) is short; longer stretches are narration.
 MAX_SVO_TOKENS = 6
-# A speaker phrase read without a delimiter (stance verb + object) stops after this many words.
-MAX_NP_TOKENS = 14
-# Content read as a direct object must have at least this many words to be a statement.
-MIN_OBJECT_TOKENS = 3
 # A quoted stretch with fewer words is a title or scare quote unless a cue introduces it.
 MIN_QUOTED_WORDS = 3
 # A comma-free stretch longer than this between a cue and its complementizer is content, not a
@@ -50,20 +61,24 @@ MAX_SPANS_IN_CONTENT = 8
 NARRATIVE_SENTENCES = 2
 # ... and at most this many tokens back, so a text of many implicit cues stays linear.
 NARRATIVE_MAX_TOKENS = 80
-# A headline speaker (`الدباغ: ...`) is at most this many words.
-MAX_HEADLINE_SPEAKER = 4
+# Adjectives allowed between a feeling noun and its content (قلقه البالغ والعميق من أن): two
+# cover news usage; the bound keeps the look-ahead constant.
+MAX_FEELING_ADJECTIVES = 2
 
 _N = norm
-_CLAUSE_STARTS = frozenset(_N(w) for w in ("لكن", "ولكن", "بينما", "فيما", "حين", "كما", "هناك", "وهناك", "ثم", "حيث", "إذ", "اذ", "وقد", "قد", "لقد", "ولقد", "كان", "وكان", "أما", "اما", "هذا"))
+# لكنها حذرت، ولكنه أكد: "but" + the subject pronoun, then a cue: a new reporting clause whose
+# subject is the pronoun (never the speaker phrase itself)
+_BUT_PRONOUN = frozenset(_N(b + p) for b in ("لكن", "ولكن") for p in ("ه", "ها", "هم", "هما", "هن"))
+_CLAUSE_STARTS = frozenset(_N(w) for w in ("لكن", "ولكن", "بينما", "فيما", "حين", "كما", "هناك", "وهناك", "ثم", "حيث", "إذ", "اذ", "وقد", "قد", "لقد", "ولقد", "كان", "وكان", "أما", "اما", "هذا")) | _BUT_PRONOUN
+# Particles that only precede a verb (لن تعطي، لم يقل): a stretch they open is a clause, not a subject.
+_VERB_PARTICLES = frozenset(_N(w) for w in ("لن", "لم", "لا", "سوف", "ولن", "ولم", "ولا"))
 _RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
-_BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم"))
+_BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم")) | _BUT_PRONOUN
 _PREP_WORDS = frozenset(_N(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء"))
 _SETTING_PREPS = frozenset(_N(w) for w in ("في", "خلال", "عبر", "أثناء", "ل", "على", "ب", "وفي"))
 _ADDRESSEES = frozenset(_N(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لنا", "له", "لها", "لهم", "للتلفزيون"))
-_FA_INNA = frozenset(_N(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _DEMONSTRATIVE_OBJ = frozenset(_N(w) for w in ("ذلك", "لذلك", "هذا", "هذه", "منها", "منه"))
-_PRONOUN_PREPS = frozenset(_N(w) for w in ("منها", "منه", "عنه", "عنها", "لذلك"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 # Verbs of telling whose direct object is the addressee (أبلغ النواب بأن): never the speaker.
 _TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
@@ -72,36 +87,7 @@ _MASC_PLURAL_ENDINGS = ("ين", "ون")
 _FEM_ENDINGS = ("ه", "ات")
 
 
-@dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str
-    word: bool
-    sent: int = 0
-    line: int = 0
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A quotation found in the normalized text, before speaker resolution."""
-
-    content: tuple[int, int]  # normalized char offsets
-    type: str
-    cue: tuple[int, int]  # normalized char offsets of cue .. introducer
-    cue_tok: int
-    speaker: list[int] = field(default_factory=list)  # token indices of the speaker phrase core
-    gender: str | None = None
-    plural: bool = False
-    vso: bool = False  # the verb precedes its subject (gender agreement holds)
-    cls: str = "say"
-    how: str = "clause"  # clause | object | nominal | headline | trailing
-    ambiguous: bool = False
-    nested: bool = False
-    speaker_words: list[str] | None = None  # overrides the tokens' text (لمركز → مركز)
-
-
-class Extractor:
+class Extractor(NominalCues):
     """Finds quotation candidates in one normalized document text."""
 
     def __init__(self, text: str) -> None:
@@ -113,7 +99,8 @@ class Extractor:
         for i, t in enumerate(self.toks):
             if t.word:
                 hit = lookup_cue(t.text)
-                if hit is not None:
+                # كتب/نشر without a place of posting are narration (or nouns: كتب "books"): never a cue
+                if hit is not None and (hit[0].cls != "post" or self._post_place_after(i)):
                     self.cue_at[i] = hit
         self.spans = self._mark_spans()
         self.span_at_open = {s.open: s for s in self.spans}
@@ -207,7 +194,7 @@ class Extractor:
         if hit is None:
             base = strip_prefix(toks[k].text)[-1] if toks[k].word else ""
             if base in self.lex.nominal or toks[k].text in self.lex.nominal:
-                return prev is not None and prev.text in _COMMAS
+                return prev is not None and prev.text in COMMAS
             return False
         form, prefixed = hit
         if form.cls == "written" and not self._written_source_after(k):
@@ -217,8 +204,21 @@ class Extractor:
             if nxt not in self.lex.complementizers and nxt != ":":
                 return False
         if form.tense == "participle":
-            return True
-        return prefixed or (prev is not None and (prev.text in _COMMAS or prev.text in _BREAK_BEFORE))
+            if prefixed or prev is None or not prev.word:
+                return True
+            # إصابة مؤكدة بالحمى: a participle glued to a noun is its adjective, not a new cue —
+            # unless what introduces reported content follows at once (... مضيفا أن)
+            return self._introduces_content(k + 1, form)
+        # ...، إلا أنه أكد / غير أنها حذرت: a pronoun-bearing particle opens a new clause (speaker.py)
+        return prefixed or (prev is not None and (prev.text in COMMAS or prev.text in _BREAK_BEFORE)) or particle_start(toks, k) is not None
+
+    def _introduces_content(self, k: int, form: CueForm) -> bool:
+        """Token k opens reported content right after a cue: a complementizer, a colon, an opening
+        quotation mark or the cue's own preposition (مشيرا إلى)."""
+        if k >= len(self.toks):
+            return False
+        t = self.toks[k]
+        return t.text in self.lex.complementizers or t.text == ":" or t.start in self.span_at_open or (t.word and t.text in form.preps)
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -226,15 +226,27 @@ class Extractor:
             if form.cls == "praise":
                 continue
             cand = self._verb_cue(i, form, prefixed)
-            if cand is not None:
+            if cand is not None and not self._quoted_words_cue(cand):
                 out.append(cand)
         for i, t in enumerate(self.toks):
             if t.word and (t.text in self.lex.nominal or strip_prefix(t.text)[-1] in self.lex.nominal):
                 cand = self._nominal_cue(i)
-                if cand is not None:
+                if cand is not None and not self._quoted_words_cue(cand):
                     out.append(cand)
         out.extend(self._headlines())
         return out
+
+    def _quoted_words_cue(self, cand: Candidate) -> bool:
+        """The cue lies between closed quotation marks: the quoted person's own words ("لم توقع على
+        أي وثيقة" — توقع "sign"), not a new quotation, unless it names who speaks (first names)."""
+        if cand.type == "direct" or self.text[cand.cue[1] - 1] == ":" or any(self.toks[k].text in self.lex.first_names for k in cand.speaker):
+            return False  # its own marks or colon (يقول: "...") make it a quotation: the marks around were mispaired
+        at = self.toks[cand.cue_tok].start
+        first = bisect_right(self._span_opens, at)
+        for s in reversed(self.spans[max(0, first - MAX_SPANS_IN_CONTENT) : first]):
+            if s.close is not None and s.open < at < s.close and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
+                return True
+        return False
 
     def _verb_cue(self, i: int, form: CueForm, prefixed: bool) -> Candidate | None:
         toks, lex = self.toks, self.lex
@@ -246,8 +258,8 @@ class Extractor:
         narration = base in lex.narration or toks[i].text in lex.narration
         if narration and nxt is not None and (nxt.text in lex.complementizers or nxt.text in _TO):
             return None
-        if form.cls == "written" and not self._written_source_after(i):
-            return None  # جاء ذلك خلال، جاء القرار بعد أن: narration, not a document speaking
+        if form.cls == "written" and (not self._written_source_after(i) or (prev is not None and prev.text in _MA)):
+            return None  # جاء ذلك خلال، جاء القرار بعد أن، بما ورد في الاتفاق: narration, not a document speaking
         participle = form.tense == "participle"
         at_clause_start = prev is None or not prev.word or prev.text in _CLAUSE_STARTS or prev.text in _RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
         if form.ambiguous and not at_clause_start:
@@ -262,10 +274,20 @@ class Extractor:
             return None
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
             return None
-        if form.cls == "written" and (intro is None or intro[0] not in ("comp", "colon", "mark")):
+        if form.cls == "narrate" and intro is not None and intro[0] == "comp" and any(toks[k].text in _RELATIVES or toks[k].text in _CLAUSE_STARTS for k in range(i + 1, intro[1])):
+            return None  # ويحكي الفيلم الذي كان مقررا أن ...، يحكون قصتهم إذ إنه: a story, not a report
+        if form.cls in ("written", "post") and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None
+        if form.cls == "express" and not self._feeling_has_content(self._feeling_at(intro, send), send):
+            return None  # أعرب عن قلقه البالغ / عبروا الحدود: a feeling without content, or not the verb
         cand = Candidate((0, 0), "indirect", (toks[i].start, toks[i].end), i, cls=form.cls, gender=form.gender, plural=form.plural, ambiguous=form.ambiguous)
         svo = [] if prefixed or participle else self._svo_subject(i)
+        if form.cls == "post" and not (prefixed or at_clause_start or svo):
+            return None  # في مقابلة نشرت على موقعها أن: a passive in a relative clause, not the verb
+        # أما X فقال، كان X قد قال، لكنها قالت، من جهته أعرب X ...، وقال (speaker.py)
+        fronted = None if participle else fronted_subject(toks, i)
+        if fronted is not None and fronted.kind != "perspective":
+            svo = [k for k in range(fronted.start, fronted.end) if toks[k].word]
         if intro is None:
             object_ok = form.cls in ("stance", "call") or (form.lemma == _N("قال") and form.tense == "past")
             closed_mark = self._mark_before(i)
@@ -299,6 +321,8 @@ class Extractor:
                 if kind in ("prep", "prefprep") and k > i + 1 and form.cls in ("call", "stance") and not (k + 1 < send and toks[k + 1].text in lex.complementizers):
                     content_tok = i + 1  # داعيا السائقين إلى ...: the object is part of the content
                     kind = "object"
+            elif form.cls == "written":
+                cand.speaker = self._document_phrase(i + 2, k)  # جاء في «منطوق الحكم» أن
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
             if kind in ("mark", "feeling", "prefprep"):
@@ -311,7 +335,10 @@ class Extractor:
         if cand.speaker and (form.cls in ("call", "stance") or form.lemma in _TELL_LEMMAS) and self._object_not_subject(cand.speaker, form, svo):
             cand.speaker = []  # ووصف الخطة بأنها، دعت المواطنين إلى: the verb's object, not its subject
         cand.vso = bool(cand.speaker)
-        if not cand.speaker and svo:
+        if not cand.speaker and fronted is not None:
+            cand.speaker = [k for k in fronted.subject() if toks[k].word]  # none for a pronoun
+            cand.vso = bool(cand.speaker)  # a subject before its verb agrees with it in full
+        elif not cand.speaker and svo:
             cand.speaker = svo
         if not cand.speaker and not participle and not prefixed:
             cand.speaker = self._name_earlier_in_sentence(i)
@@ -334,7 +361,7 @@ class Extractor:
             txt = t.text
             if txt in lex.complementizers and txt != "لان":
                 return ("comp", j)
-            if txt in _COMMAS:
+            if txt in COMMAS:
                 chunk = 0
             elif t.word:
                 chunk += 1
@@ -360,7 +387,8 @@ class Extractor:
                 return ("prep", j)
             elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and (j == i + 1 or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
                 return ("prefprep", j)
-            other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls != "praise"
+            # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
+            other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
             if other_cue and toks[j - 1].text not in _RELATIVES:
                 return None  # another cue takes over
             j += 1
@@ -397,6 +425,36 @@ class Extractor:
         w = toks[i + 2].text
         bare = w[2:] if is_definite(w) else w
         return is_setting(w) or bare in lex.document_heads
+
+    def _post_place_after(self, i: int) -> bool:
+        """كتب الوزير على صفحته في فيسبوك: a place of posting follows the cue before what
+        introduces the content (bounded look-ahead)."""
+        toks, lex = self.toks, self.lex
+        for k in range(i + 1, min(self.sent_end[toks[i].sent], i + 1 + MAX_TAIL_TOKENS)):
+            t = toks[k]
+            if t.text in lex.complementizers or t.text == ":" or t.text in FAMILIES:
+                return False
+            if t.word and is_post_place(t.text):
+                return True
+        return False
+
+    def _document_phrase(self, a: int, b: int) -> list[int]:
+        """The document a written cue names (جاء في تقرير أولي لمصالح البناء أن): the words after
+        في up to a comma, a relative clause or a time adjunct; the document is the speaker."""
+        toks, lex = self.toks, self.lex
+        out: list[int] = []
+        for k in range(a, min(b, a + MAX_NP_TOKENS)):
+            t = toks[k]
+            if not t.word:
+                if t.text in FAMILIES:
+                    continue
+                break
+            if t.text in _RELATIVES or t.text in lex.adjuncts or t.text in lex.complementizers:
+                break
+            out.append(k)
+        while out and toks[out[-1]].text in _PREP_WORDS:
+            out.pop()
+        return out
 
     def _object_not_subject(self, phrase: list[int], form: CueForm, svo: list[int]) -> bool:
         """The noun phrase after a transitive cue is its object, not its subject: the subject was
@@ -436,7 +494,7 @@ class Extractor:
         toks, lex = self.toks, self.lex
         while k < b:
             w = toks[k].text
-            if w in lex.adjuncts or w in _COMMAS:
+            if w in lex.adjuncts or w in COMMAS:
                 k += 1
             elif w in _SETTING_PREPS and k + 1 < b and (is_setting(toks[k + 1].text) or toks[k + 1].text in lex.adjuncts):
                 k += 2
@@ -488,13 +546,45 @@ class Extractor:
                     return True
         return False
 
+    def _feeling_at(self, intro: tuple[str, int] | None, send: int) -> int | None:
+        """The feeling noun of an express cue: the intro itself, or the first word inside quotation
+        marks opened right after عن (أعرب عن "ثقته بقدرات ...")."""
+        if intro is None:
+            return None
+        kind, k = intro
+        if kind == "feeling":
+            return k
+        toks = self.toks
+        if kind == "mark" and k + 1 < send and toks[k - 1].text == "عن" and self._feeling(toks[k + 1].text):
+            return k + 1
+        return None
+
+    def _feeling_has_content(self, k: int | None, send: int) -> bool:
+        """The feeling noun at k is followed by what it is about (أمله في أن، قلقه من تدهور،
+        تفاؤلها باستمرار), after at most a few definite adjectives (قلقه البالغ من) and an
+        opening quotation mark (أسفه «لأنه ...)."""
+        if k is None:
+            return False
+        toks, links = self.toks, self.lex.feeling_links
+        j = k + 1
+        while j < send and j <= k + MAX_FEELING_ADJECTIVES and is_definite(toks[j].text):
+            j += 1
+        if j < send and toks[j].text in FAMILIES:
+            j += 1
+        if j >= send or not toks[j].word:
+            return False
+        w = toks[j].text
+        if w in self.lex.complementizers or w in links:
+            return True
+        return len(w) > 3 and w[0] in links and w not in _PREP_WORDS  # بـ/لـ glued to a noun
+
     def _np_closed(self, a: int, b: int) -> bool:
         return any(is_definite(t.text) for t in self.toks[a:b])
 
     def _mark_before(self, i: int) -> MarkSpan | None:
         """A closed quotation ending right before the cue ("...”، قال فلان)."""
         j = i - 1
-        while j >= 0 and self.toks[j].text in _COMMAS:
+        while j >= 0 and self.toks[j].text in COMMAS:
             j -= 1
         if j < 0:
             return None
@@ -517,9 +607,12 @@ class Extractor:
             t = toks[k]
             txt = t.text
             if not t.word:
-                if txt in _COMMAS and out:
+                if txt in COMMAS and out:
                     break  # appositions after the comma are roles, not the name
                 k += 1
+                continue
+            if not out and (after := adjunct_end(toks, k, b)) > k:
+                k = after  # وقال عن المشروع، أفاد في تقريره الفصلي، صرحت وفقا لمجلة ...: not the subject
                 continue
             skipped = self._skip_adjuncts(k, b)
             if skipped > k:
@@ -529,12 +622,6 @@ class Extractor:
                 continue
             if txt in _RELATIVES:
                 break
-            if not out and txt in _PREP_WORDS:
-                # وقال عن المشروع: a prepositional adjunct before any subject
-                k += 1
-                while k < b and toks[k].word and is_definite(toks[k].text):
-                    k += 1
-                continue
             if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
                 if out:
                     break
@@ -550,7 +637,7 @@ class Extractor:
                 break
             if txt in _DEMONSTRATIVE_OBJ and out:
                 return []  # وشرح سبب ذلك أن: an object, the subject is implicit
-            if txt in _PRONOUN_PREPS:
+            if txt in PRONOUN_PREPS:
                 return []
             out.append(k)
             k += 1
@@ -655,7 +742,7 @@ class Extractor:
         boundary = toks[k] if k >= 0 and toks[k].sent == sent else None
         if boundary is not None and boundary.word and boundary.text not in lex.complementizers and boundary.text not in _CLAUSE_STARTS:
             return []
-        if toks[out[0]].text in _PREP_WORDS or toks[out[0]].text in _RELATIVES:
+        if toks[out[0]].text in _PREP_WORDS or toks[out[0]].text in _RELATIVES or toks[out[0]].text in _VERB_PARTICLES:
             return []
         if toks[out[-1]].text in _RELATIVES:
             return []
@@ -718,8 +805,8 @@ class Extractor:
         while True:
             j = stops[k + 1] if k + 1 < len(stops) else len(toks)
             if j < send:
-                back = j
-                while back > k and (toks[back - 1].text in _COMMAS or toks[back - 1].text in _BREAK_BEFORE or toks[back - 1].text in ("في", "و")):
+                back = max(k, particle_start(toks, j) or j)  # the content ends before إلا أنه
+                while back > k and (toks[back - 1].text in COMMAS or toks[back - 1].text in _BREAK_BEFORE or toks[back - 1].text in ("في", "و")):
                     back -= 1
                 return back
             # an unclosed quotation that opened in this sentence runs on to where it ends
@@ -764,133 +851,3 @@ class Extractor:
         while start < end and text[start] in " \t\n":
             start += 1
         return start, end
-
-    # -- nominal cues and headlines -----------------------------------------------------------
-
-    def _nominal_cue(self, i: int) -> Candidate | None:
-        toks, lex = self.toks, self.lex
-        w = toks[i].text
-        base = w if w in lex.nominal else strip_prefix(w)[-1]
-        if base == w and w.startswith("ب") and w[1:] in lex.nominal:
-            base = w[1:]
-        send = self.sent_end[toks[i].sent]
-        k = i + 1
-        need = lex.nominal.get(base, "")
-        if need:
-            if k < send and toks[k].text == need:
-                k += 1
-            else:
-                return None
-        verb_source = k + 2 < send and toks[k].text == "ما" and toks[k + 1].word
-        if verb_source:
-            k += 2  # حسب ما ذكرته الشركة: the verb's subject is the source
-            if k < send and toks[k].text in _PRONOUN_PREPS | {"به"}:
-                k += 1
-        elif k >= send or self._trailing_pronoun(i):
-            return None
-        # the source: لمركز القيادة → مركز القيادة ; وفق ما أعلنه مسؤول → مسؤول
-        src: list[int] = []
-        j = k
-        if j < send and toks[j].text == "ل":
-            j += 1
-        while j < send and len(src) < MAX_NP_TOKENS:
-            t = toks[j]
-            if not t.word:
-                if t.text in FAMILIES:
-                    j += 1
-                    continue
-                break
-            if t.text in _FA_INNA or t.text in lex.complementizers:
-                break
-            if verb_source and src and self._skip_adjuncts(j, send) > j:
-                break  # حسب ما ذكرته الشركة في إفصاح: the setting is not part of the source
-            src.append(j)
-            j += 1
-        if not src:
-            return None
-        at_start = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in _COMMAS and not self._after_content(i))
-        cand = Candidate((0, 0), "indirect", (toks[i].start, toks[src[-1]].end), i, cls="say", how="nominal")
-        cand.speaker = src
-        first_src = toks[src[0]].text
-        if first_src.startswith("ل") and len(first_src) > 3:
-            cand.speaker_words = [first_src[1:]] + [toks[k].text for k in src[1:]]
-        if at_start or (j < send and (toks[j].text in _FA_INNA or toks[j].text in _COMMAS)):
-            # leading: وبحسب مصادر محلية فإن ... / ووفقا لمركز ...، فإن ...
-            c = j
-            while c < send and (toks[c].text in _COMMAS or toks[c].text in _FA_INNA):
-                c += 1
-            if c == j or c >= send:
-                return None
-            if c in self.cue_at:
-                return None  # ووفقا للوكالة، قال الوزير إن: the outlet passes on words the verb attributes
-            content = self._content(c, send, False)
-            if content is None:
-                return None
-            cand.content, cand.type = content
-            cand.cue = (toks[i].start, toks[c - 1].end)
-            return cand
-        # trailing: ...، وفقا لإذاعة الساحل.
-        if i == 0 or toks[i - 1].text not in _COMMAS:
-            return None
-        s = i - 1
-        first = s
-        while first > 0 and toks[first - 1].sent == toks[i].sent and i - first < MAX_TAIL_TOKENS * 2:
-            first -= 1
-            if first in self.cue_at or toks[first].text in lex.complementizers:
-                first += 1
-                break
-        while first < s and (toks[first].text in _COMMAS or toks[first].text in ("و",)):
-            first += 1
-        if sum(1 for t in toks[first:s] if t.word) < MIN_OBJECT_TOKENS:
-            return None
-        cand.content = self._trim(toks[first].start, toks[s - 1].end if s > first else toks[s].end)
-        cand.how = "trailing"
-        return cand
-
-    def _after_content(self, i: int) -> bool:
-        return i > 1 and any(t.word for t in self.toks[max(0, i - 3) : i])
-
-    def _headlines(self) -> list[Candidate]:
-        """`SPEAKER: content` lines (headlines and subheadings)."""
-        toks, lex = self.toks, self.lex
-        out: list[Candidate] = []
-        line_start = 0
-        n = len(toks)
-        for i in range(n + 1):
-            if i < n and toks[i].line == toks[line_start].line:
-                continue
-            seg = line_start
-            for c in range(line_start, i):
-                if toks[c].text != ":":
-                    continue
-                if c > 0 and c + 1 < n and toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit():
-                    continue
-                head = toks[seg:c]
-                seg_start, seg = seg, c + 1
-                words = [t for t in head if t.word]
-                if not words or len(head) > MAX_HEADLINE_SPEAKER + 2 or len(words) > MAX_HEADLINE_SPEAKER:
-                    continue
-                if any(not t.word and t.text not in FAMILIES for t in head):
-                    continue
-                if any(k in self.cue_at for k in range(seg_start, c)):
-                    continue
-                first = strip_prefix(words[0].text)[-1]
-                if (words[0].text in lex.labels or first in lex.labels) and not (len(words) > 1 and first in lex.anonymous_heads):
-                    continue  # المصدر: / كتب: are labels; مصدر أمني: is an anonymous source
-                content_end = c + 1
-                while content_end < i and toks[content_end].text != ":":
-                    content_end += 1
-                if sum(1 for t in toks[c + 1 : content_end] if t.word) < MIN_OBJECT_TOKENS:
-                    continue
-                cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="headline")
-                cand.speaker = [k for k in range(seg_start, c) if toks[k].word]
-                res = self._content(c + 1, content_end, False)
-                if res is None:
-                    continue
-                cand.content, cand.type = res
-                if cand.type == "mixed":
-                    cand.type = "indirect"
-                out.append(cand)
-            line_start = i
-        return out
-

@@ -34,6 +34,7 @@ class QuoteLexicon:
     nominal: dict[str, str]  # nominal cue → required next word ('' when none)
     complementizers: frozenset[str]
     feelings: tuple[str, ...]
+    feeling_links: frozenset[str]  # words (or one-letter prefixes) that open a feeling's content
     adjuncts: frozenset[str]
     settings: frozenset[str]
     narration: frozenset[str]
@@ -45,6 +46,9 @@ class QuoteLexicon:
     first_names: frozenset[str]
     single_titles: frozenset[str]  # one-word titles (الرئيس، الدكتور): a name may follow
     labels: frozenset[str]  # "LABEL: ..." heads that are not speakers (رابط، المصدر)
+    post_places: frozenset[str]  # صفحة، حساب، تغريدة: a post cue (كتب، نشر) needs one of them
+    manner_nouns: frozenset[str]  # وفق القانون، حسب الحاجة: a nominal cue before them is no source
+    source_modifiers: frozenset[str]  # أحدث، آخر: written before a nominal source's head
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -129,6 +133,7 @@ def lexicon() -> QuoteLexicon:
         nominal=nominal,
         complementizers=_complementizers(),
         feelings=tuple(sorted((norm(w) for w in load_list("quote_feelings")), key=len, reverse=True)),
+        feeling_links=nset("quote_feeling_links"),
         adjuncts=nset("quote_adjuncts"),
         settings=nset("quote_settings"),
         narration=nset("quote_narration"),
@@ -140,6 +145,9 @@ def lexicon() -> QuoteLexicon:
         first_names=nset("quote_first_names"),
         single_titles=frozenset(" ".join(t) for t in _titles() if len(t) == 1),
         labels=nset("quote_labels"),
+        post_places=nset("quote_post_places"),
+        manner_nouns=nset("quote_manner_nouns"),
+        source_modifiers=nset("quote_source_modifiers"),
     )
 
 
@@ -163,7 +171,16 @@ def lookup_cue(word: str) -> tuple[CueForm, bool] | None:
 
 def is_setting(w: str) -> bool:
     """بيان، تصريحات، خطبته: a communicative setting noun (with the article or a pronoun)."""
-    settings = lexicon().settings
+    return _noun_in(w, lexicon().settings)
+
+
+def is_post_place(w: str) -> bool:
+    """صفحته، حسابها، تغريدة، فيسبوك: where a written post appears (كتب على صفحته: ...)."""
+    return _noun_in(w, lexicon().post_places)
+
+
+def _noun_in(w: str, settings: frozenset[str]) -> bool:
+    """The noun, with the article or a pronoun suffix, is one of `settings`."""
     if w.startswith("ال"):
         w = w[2:]
     if w in settings:

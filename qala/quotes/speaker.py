@@ -9,9 +9,14 @@ the scorer and the entities stage use them so that "the same name" means one thi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
 
-from qala.quotes.lexicon import lexicon
+from qala.lexicon import load_table
+from qala.quotes.lexicon import lexicon, lookup_cue
+from qala.quotes.marks import FAMILIES
 from qala.text.normalize import norm
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -28,6 +33,13 @@ MAX_NAME_TOKENS = 7
 MAX_OCCURRENCES = 40
 # Earlier sources compared with a new speaker phrase (same cap reason).
 MAX_ENTRIES_SCANNED = 60
+# "وزير الخارجية الليبي": words between a role noun and its nationality adjective (a ministry name).
+ROLE_TO_ADJECTIVE = 4
+# Endings of a noun with a possessive pronoun that are not also a bare feminine noun (ة is
+# normalized to ه, so a final ه alone proves nothing): نشرته، حسابها، بيانهم.
+_POSSESSIVE_ENDINGS = ("هما", "تها", "ته", "ها", "هم")
+# Arabic noun stems have at least three letters: a shorter word with such an ending is a particle (فيها).
+MIN_STEM_LETTERS = 3
 
 
 def name_tokens(s: str) -> list[str]:
@@ -167,6 +179,27 @@ def _trim_name(toks: list[str]) -> list[str]:
     return out
 
 
+def _without_own_setting(toks: list[str]) -> list[str]:
+    """The phrase without a trailing setting that refers back to the source with a possessive
+    pronoun (المعهد الوطني للإحصاء في نشرته الفصلية → المعهد الوطني للإحصاء): the source does not
+    include its own bulletin, speech or account."""
+    for i in range(1, len(toks) - 1):
+        obj = toks[i + 1]
+        ending = next((e for e in _POSSESSIVE_ENDINGS if obj.endswith(e)), "")
+        if toks[i] in frames().prepositions and ending and not is_definite(obj) and len(obj) - len(ending) >= MIN_STEM_LETTERS:
+            return toks[:i]
+    return toks
+
+
+def _given_name_at(words: list[str], i: int) -> bool:
+    """words[i] starts a name: normalized على (the preposition) is also the given name علي, which
+    a name continues (علي الخالدي، علي بن ...); «الوزير الليبي على أهمية» is a preposition."""
+    if words[i] != "علي":
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return is_definite(nxt) or nxt in lexicon().first_names or nxt in NAME_PARTICLES
+
+
 def _name_at(words: list[str], i: int) -> list[str]:
     """A name starting at words[i] in running text: the given name, a family name, and any
     particle chain (ناصر بن خليفة العامري); without delimiters more words would be a guess."""
@@ -236,7 +269,7 @@ class SourceIndex:
     def resolve(self, phrase_tokens: list[str], surface: str, gender: str | None = None, plural: bool = False) -> tuple[SourceEntry, bool]:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
         resolved to a different, named form (resolution `coreference`)."""
-        toks = [t for t in phrase_tokens if t not in _DEMONSTRATIVES]
+        toks = _without_own_setting([t for t in phrase_tokens if t not in _DEMONSTRATIVES])
         kind = speaker_kind(toks)
         if kind == "person":
             role, name = split_role_name(toks)
@@ -333,7 +366,7 @@ class SourceIndex:
             if i + n >= len(words) or words[i : i + n] != role:
                 continue
             nxt = words[i + n]
-            if nxt in lex.first_names:
+            if nxt in lex.first_names and _given_name_at(words, i + n):
                 return self._fuller_name(_name_at(words, i + n))
             for e in self.entries[-MAX_ENTRIES_SCANNED:]:
                 if e.name and e.kind == "person" and nxt == e.name[0]:
@@ -347,6 +380,15 @@ class SourceIndex:
                 person = by_first.get(words[i + 1]) if i + 1 < len(words) else None
                 if person and words[i + 1 : i + 1 + len(person)] == person:
                     return self._fuller_name(person)
+        # الوزير الليبي ↔ "وزير الخارجية الليبي صالح المقريف": the same role noun shortly before the
+        # nationality adjective and a given name right after it
+        head = role[0][2:] if is_definite(role[0]) else ""
+        if len(role) >= 2 and is_definite(adj) and (head in lex.roles or role[0] in lex.single_titles):
+            head_forms = {head, "و" + head, "ال" + head, "وال" + head}
+            for i in self.where(adj):
+                named = i + 1 < len(words) and words[i + 1] in lex.first_names and _given_name_at(words, i + 1)
+                if named and head_forms & set(words[max(0, i - ROLE_TO_ADJECTIVE) : i]):
+                    return self._fuller_name(_name_at(words, i + 1))
         return []
 
     def _phrase_with_head(self, head: str) -> list[str]:
@@ -376,3 +418,326 @@ def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: b
     if kind in ("organization", "document", "anonymous") or any(t in lex.roles or t[2:] in lex.roles for t in tokens):
         return True
     return any(set(tokens) <= set(other) for other in known)
+
+
+# -- where the subject of a cue verb is written ------------------------------------------------
+# Common news constructions put the subject somewhere other than right after the verb, or put a
+# phrase there that is not the subject. `extract.py` calls these on its tokens (read through
+# `TokenLike`) so that this knowledge stays next to the rest of the speaker knowledge, as data
+# (`quote_speaker_frames.tsv`).
+
+
+class TokenLike(Protocol):
+    """What these functions read of an extractor token: normalized text, word or punctuation,
+    sentence number."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def word(self) -> bool: ...
+    @property
+    def sent(self) -> int: ...
+
+
+# Pronoun suffixes of a particle or a perspective phrase → (gender, plural) of the subject.
+_PRONOUN_AGREEMENT: dict[str, tuple[str | None, bool]] = {"ه": ("m", False), "ها": ("f", False), "هم": ("m", True), "هما": (None, True), "هن": ("f", True)}
+_QAD = frozenset(norm(w) for w in ("قد", "لقد"))
+_FA_QAD = frozenset(norm(w) for w in ("فقد", "فلقد"))
+_COMMAS = frozenset("،,؛;")
+_APPOSITION_STARTS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
+# How far back from a cue verb a construction is looked for: a fronted topic with an apposition
+# (أما فلان، وهو عضو في اللجنة، فقال) or a perspective sentence's first clause (من جهته، رحب
+# رئيس الوفد بنتائج الزيارة الأولى، وقال) stays well within it; the bound keeps a long sentence linear.
+MAX_LOOKBACK_TOKENS = 40
+# A fronted subject (the topic of أما, the subject of كان ... قد) is a noun phrase: longer is narration.
+MAX_FRONTED_WORDS = 8
+# A prepositional, attribution or time phrase between a cue and its content (في تقريره الفصلي،
+# وفقا لمجلة «الشاشة» اللبنانية، ردا على سؤال حول الميزانية) is short; the bound keeps a run-on
+# phrase from swallowing the subject after it.
+MAX_ADJUNCT_WORDS = 8
+# The subject read after the first verb of a perspective sentence (الوزير الكندي جون ...).
+MAX_SUBJECT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class SpeakerFrames:
+    """`quote_speaker_frames.tsv` (plus the attribution words of `quote_nominal_cues.tsv`), normalized."""
+
+    topics: frozenset[str]
+    auxiliaries: frozenset[str]
+    anaphoric: dict[tuple[str, ...], tuple[str | None, bool]]  # particle tokens → subject agreement
+    perspectives: dict[tuple[str, ...], tuple[str | None, bool]]
+    prepositions: frozenset[str]
+    adverbials: frozenset[str]
+    pronouns: frozenset[str]
+    emphatics: frozenset[str]  # ذاته، نفسها ...
+    times: frozenset[str]
+    attributions: frozenset[str]  # وفقا، بحسب، نقلا ... (with و/ب prefixes)
+
+
+def _with_pronouns(forms: list[tuple[str, ...]], drop_final: str) -> dict[tuple[str, ...], tuple[str | None, bool]]:
+    """Every pronoun-suffixed form of each entry (لكن → لكنه، لكنها ...; من جهته → من جهتها ...)."""
+    out: dict[tuple[str, ...], tuple[str | None, bool]] = {}
+    for f in forms:
+        last = f[-1][: -len(drop_final)] if drop_final and f[-1].endswith(drop_final) else f[-1]
+        for suffix, agreement in _PRONOUN_AGREEMENT.items():
+            out[f[:-1] + (last + suffix,)] = agreement
+    return out
+
+
+@cache
+def frames() -> SpeakerFrames:
+    by_frame: dict[str, list[tuple[str, ...]]] = {}
+    for row in load_table("lexicons", "quote_speaker_frames.tsv"):
+        by_frame.setdefault(row["frame"], []).append(tuple(norm(row["form"]).split()))
+
+    def words(frame: str) -> frozenset[str]:
+        return frozenset(f[0] for f in by_frame.get(frame, []) if len(f) == 1)
+
+    attributions: set[str] = set()
+    for row in load_table("lexicons", "quote_nominal_cues.tsv"):
+        form = norm(row["form"])
+        attributions |= {form, "و" + form, "ب" + form, "وب" + form}
+    return SpeakerFrames(
+        topics=words("topic"),
+        auxiliaries=words("auxiliary"),
+        anaphoric=_with_pronouns(by_frame.get("anaphoric", []), ""),
+        perspectives=_with_pronouns(by_frame.get("perspective", []), "ه"),
+        prepositions=words("preposition"),
+        adverbials=words("adverbial"),
+        pronouns=words("pronoun"),
+        emphatics=frozenset(f[0] for f in _with_pronouns(by_frame.get("emphatic", []), "ه")),
+        times=words("time"),
+        attributions=frozenset(attributions),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Fronted:
+    """A cue verb's subject written before it (`topic` أما X فقال, `auxiliary` كان X قد قال),
+    carried by a particle's pronoun (`pronoun` لكنها حذرت: implicit, the range is the particle),
+    or the subject of the sentence's first clause (`perspective` من جهته، أعرب X ...، وقال)."""
+
+    kind: str
+    start: int
+    end: int
+
+    def subject(self) -> range:
+        """Token indices of the speaker phrase (empty for a pronoun: resolve it like an implicit speaker)."""
+        return range(0) if self.kind == "pronoun" else range(self.start, self.end)
+
+
+def _match_before(toks: Sequence[TokenLike], end: int, lo: int, forms: dict[tuple[str, ...], tuple[str | None, bool]]) -> tuple[int, tuple[str | None, bool]] | None:
+    """(start, agreement) of a multi-word form ending just before `end`, not before `lo`."""
+    for n in (1, 2):
+        a = end - n
+        if a >= lo:
+            agreement = forms.get(tuple(t.text for t in toks[a:end]))
+            if agreement is not None:
+                return a, agreement
+    return None
+
+
+def _starts_subject(w: str) -> bool:
+    """A word that opens a speaker phrase: a title, role, given name, or source head."""
+    lex = lexicon()
+    bare = w[2:] if is_definite(w) else w
+    return (
+        w in lex.single_titles
+        or w in lex.roles
+        or bare in lex.roles
+        or (w in lex.first_names and w != "علي")
+        or bare in lex.anonymous_heads
+        or w in lex.anonymous_heads
+        or w in lex.org_heads
+        or bare in lex.org_heads
+    )
+
+
+def _noun_phrase(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] | None:
+    """The subject noun phrase from toks[a] up to the first comma, without an apposition
+    («نبيل القاسمي، وهو عضو في اللجنة،» → نبيل القاسمي); None when it is no plausible subject."""
+    end = a
+    while end < b and toks[end].text not in _COMMAS:
+        end += 1
+    while end > a and not toks[end - 1].word and toks[end - 1].text not in FAMILIES:
+        end -= 1
+    n_words = sum(1 for t in toks[a:end] if t.word)
+    if not n_words or n_words > MAX_FRONTED_WORDS:
+        return None
+    first, f = toks[a].text, frames()
+    if not toks[a].word or first in f.prepositions or first in f.adverbials or first in lexicon().adjuncts or first in _APPOSITION_STARTS or lookup_cue(first) is not None:
+        return None  # أما في الجنوب فقال، أما الآن فقال: a fronted place or time, not a subject
+    if first.startswith(("بال", "لل")) and first not in lexicon().first_names:
+        return None  # أما بالنسبة للأسعار
+    return a, end
+
+
+def _subject_after_verb(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] | None:
+    """The subject right after a clause's verb (رحب الوزير الكندي بـ ...): a title, role, name
+    or definite noun phrase, up to a preposition, a comma or an indefinite word that does not
+    continue a name or a construct (وزير الخارجية)."""
+    lex = lexicon()
+    if a >= b or not toks[a].word or not (is_definite(toks[a].text) or _starts_subject(toks[a].text)):
+        return None
+    end = a
+    while end < b and end - a < MAX_SUBJECT_WORDS and toks[end].word:
+        w = toks[end].text
+        if w in frames().prepositions or w in lex.complementizers or (end > a and lookup_cue(w) is not None):
+            break
+        prev = toks[end - 1].text if end > a else ""
+        name_goes_on = prev in lex.first_names or prev in NAME_PARTICLES or prev in lex.single_titles
+        construct = end + 1 < b and toks[end + 1].word and is_definite(toks[end + 1].text)
+        of_the = w.startswith("لل") and len(w) > 3  # الأمين العام للاتحاد
+        if end > a and not (is_definite(w) or of_the or w in lex.first_names or w in NAME_PARTICLES or name_goes_on or construct):
+            break
+        end += 1
+    if end < b and toks[end].text in frames().prepositions:
+        end = _name_after_attachment(toks, end, b) or end
+    return (a, end) if end > a else None
+
+
+def _name_after_attachment(toks: Sequence[TokenLike], k: int, b: int) -> int | None:
+    """End of a name written after a role's prepositional attachment (نائب رئيس الغرفة في مدينة
+    صور سمير الحاج), or None when no given name follows within a few words."""
+    lex = lexicon()
+    for j in range(k + 1, min(b, k + 1 + MAX_SUBJECT_WORDS)):
+        t = toks[j]
+        if not t.word or t.text in lex.complementizers or lookup_cue(t.text) is not None:
+            return None
+        if t.text in lex.first_names and t.text != "علي":
+            window = [x.text for x in toks[j : min(b, j + MAX_NAME_TOKENS)] if x.word]
+            return j + len(_name_at(window, 0))
+    return None
+
+
+def particle_start(toks: Sequence[TokenLike], i: int) -> int | None:
+    """Where a pronoun-bearing particle written right before the verb at toks[i] (or before its
+    قد) starts: «، إلا أنه أكد» opens a new reporting clause, so the content before it ends there."""
+    head = i - 1 if i >= 1 and toks[i - 1].text in _QAD else i
+    lo = head
+    while lo > 0 and toks[lo - 1].sent == toks[i].sent and head - lo < 2:
+        lo -= 1
+    found = _match_before(toks, head, lo, frames().anaphoric)
+    return found[0] if found else None
+
+
+def _ends_clause(t: TokenLike) -> bool:
+    """A token a fronted subject cannot reach across: another verb of saying, a complementizer, or
+    punctuation other than a comma or a quotation mark."""
+    if not t.word:
+        return t.text not in _COMMAS and t.text not in FAMILIES
+    return t.text in lexicon().complementizers or lookup_cue(t.text) is not None
+
+
+def fronted_subject(toks: Sequence[TokenLike], i: int) -> Fronted | None:
+    """The subject of the cue verb at toks[i] when a construction writes it before the verb:
+    أما X فقال / أما X فقد قال (topic), كان X قد قال (auxiliary), لكنها حذرت / إلا أنه أكد
+    (pronoun), or, for a و-verb with nothing after it, the subject of the sentence's first verb
+    after من جهته/من جانبه/بدوره when the pronoun agrees with the cue (perspective)."""
+    f = frames()
+    sent = toks[i].sent
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == sent and i - lo < MAX_LOOKBACK_TOKENS:
+        lo -= 1
+    hit = lookup_cue(toks[i].text)
+    # the word the construction attaches to: the verb, or قد/فقد written before it
+    head = i - 1 if i - 1 >= lo and toks[i - 1].text in _QAD | _FA_QAD else i
+    particle = _match_before(toks, head, lo, f.anaphoric)
+    if particle is not None:
+        return Fronted("pronoun", particle[0], head)
+    fa = toks[head].text in _FA_QAD or (head == i and hit is not None and hit[1] and toks[i].text.startswith("ف"))
+    if fa:
+        for k in range(head - 1, lo - 1, -1):
+            w = toks[k].text
+            if w in f.topics:
+                np = _noun_phrase(toks, k + 1, head)
+                if np and toks[np[0]].text in f.pronouns:
+                    return Fronted("pronoun", *np)  # أما هي فقالت: implicit
+                return Fronted("topic", *np) if np else None
+            if _ends_clause(toks[k]):
+                break
+        return None
+    if head < i and toks[head].text in _QAD:
+        for k in range(head - 1, lo - 1, -1):
+            w = toks[k].text
+            if w in f.auxiliaries:
+                np = _noun_phrase(toks, k + 1, head)
+                return Fronted("auxiliary", *np) if np else None
+            if _ends_clause(toks[k]):
+                break
+        return None
+    if hit is not None and hit[1] and toks[i].text.startswith("و"):
+        return _perspective_subject(toks, lo, i, hit[0].gender, hit[0].plural)
+    return None
+
+
+def _perspective_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:
+    """من جهته، أعرب الوزير عن تقديره ...، وقال: the first verb's subject, for a later و-cue
+    of the same sentence whose number and gender agree with the perspective pronoun."""
+    f = frames()
+    if lo > 0 and toks[lo - 1].sent == toks[i].sent:
+        return None  # the look-back bound cut the sentence: its start is unknown
+    for n in (3, 2, 1):
+        agreement = f.perspectives.get(tuple(t.text for t in toks[lo : lo + n]))
+        if agreement is not None:
+            break
+    else:
+        return None
+    p_gender, p_plural = agreement
+    if p_plural != plural or (not plural and p_gender != gender):
+        return None
+    verb = lo + n
+    while verb < i and toks[verb].text in _COMMAS:
+        verb += 1
+    if verb >= i or not toks[verb].word or is_definite(toks[verb].text) or _starts_subject(toks[verb].text):
+        return None  # من جهته، الوزير ...: no verb first
+    np = _subject_after_verb(toks, verb + 1, i)
+    return Fronted("perspective", *np) if np else None
+
+
+def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
+    """End of the adjunct phrases starting at toks[k] (before `b`) between a cue and its content:
+    prepositional phrases (في تقريره الفصلي، ردا على سؤال حول الميزانية), an attribution to an outlet
+    (وفقا لمجلة «الشاشة» اللبنانية), chained; k itself when none starts there. None of them is the
+    speaker: a subject after them (أكد في كلمته الوزير ...) starts where this returns."""
+    f, lex = frames(), lexicon()
+    start = k
+    while k < b and toks[k].word:
+        w = toks[k].text
+        if w in f.attributions:
+            k += 1  # up to the comma or the complementizer that ends it
+            while k < b and toks[k].text not in _COMMAS and toks[k].text not in lex.complementizers and k - start < MAX_ADJUNCT_WORDS * 2:
+                k += 1
+            continue
+        if w in f.times:  # الأسبوع الماضي، مطلع الشهر الجاري، مساء الأحد
+            k += 1
+            while k < b and toks[k].word and (is_definite(toks[k].text) or toks[k].text in lex.adjuncts) and not _starts_subject(toks[k].text) and toks[k].text not in lex.single_titles:
+                k += 1
+            continue
+        separate = w in f.prepositions
+        glued = len(w) > 3 and w[0] in "لب" and (w[1:3] == "ال" or w[1] == "ل" or head_word([w[1:]]) in lex.org_heads | lex.document_heads) and w not in lex.first_names
+        if not (separate or glued) or (w == "علي" and k + 1 < b and toks[k + 1].text in lex.first_names):
+            break
+        k += 1
+        if separate:  # the preposition's object
+            if k >= b or not toks[k].word or toks[k].text in lex.complementizers:
+                break
+            k += 1
+        definite_object = is_definite(toks[k - 1].text) or glued
+        n = 0
+        while k < b and n < MAX_ADJUNCT_WORDS:
+            t = toks[k]
+            if not t.word:
+                if t.text not in FAMILIES:
+                    break
+                k += 1  # لمجلة «الشاشة»: the outlet's name inside marks
+                continue
+            w = t.text
+            if w in f.prepositions or w in lex.complementizers or w in lex.adjuncts or w in lex.single_titles:
+                break
+            if w not in f.emphatics and not is_definite(w) and (definite_object or _starts_subject(w)):
+                break  # في المؤتمر وزير ...، في وقت لاحق مصدر ...: the subject starts
+            k += 1  # a genitive or an adjective (في المؤتمر الصحفي، في تقريره الفصلي)
+            n += 1
+    return k if k > start else start

@@ -1,0 +1,209 @@
+"""Nominal cues (بحسب مصادر مطلعة، وفقا لوزارة الصحة، نقلا عن ...) and the headline layout
+(`SPEAKER: content`), mixed into `Extractor` (`extract.py`), which supplies the token layout and the
+content reader. Kept apart so each module reads in one sitting.
+
+A nominal cue's source follows it; with a comma (or فإن) after the source the content follows
+(leading: وبحسب أحدث تقرير لمكتب …، يستضيف …), otherwise the cue closes the clause before it
+(trailing: …، وفقا لإذاعة الساحل). Manner nouns (وفق القانون، حسب الحاجة) are no source; a report
+that names its author (تقرير لمكتب …) gives the author as the speaker.
+"""
+
+from __future__ import annotations
+
+from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
+from qala.quotes.marks import FAMILIES
+from qala.quotes.speaker import is_definite
+from qala.quotes.tokens import (
+    COMMAS,
+    MAX_NP_TOKENS,
+    MAX_TAIL_TOKENS,
+    MIN_OBJECT_TOKENS,
+    PRONOUN_PREPS,
+    Candidate,
+    Tok,
+)
+from qala.text.normalize import norm
+
+_FA_INNA = frozenset(norm(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها"))
+# A bracket inside a source phrase holds an acronym or a short gloss ((أوتشا)، (يونيسف)).
+MAX_PAREN_TOKENS = 6
+# A headline speaker (`الدباغ: ...`) is at most this many words.
+MAX_HEADLINE_SPEAKER = 4
+
+
+def _without_li(w: str) -> str:
+    """لمركز → مركز، للوزارة → الوزارة (the preposition لـ before a source)."""
+    if w.startswith("لل") and len(w) > 3:
+        return "ال" + w[2:]
+    return w[1:] if w.startswith("ل") and len(w) > 3 else w
+
+
+def _without_article(w: str) -> str:
+    return w[2:] if is_definite(w) else w
+
+
+class NominalCues:
+    """Nominal-cue and headline readers; `Extractor` provides the attributes and the content
+    reader (`_content`, `_trailing_pronoun`, `_skip_adjuncts`) they use."""
+
+    text: str
+    toks: list[Tok]
+    lex: QuoteLexicon
+    sent_end: list[int]
+    cue_at: dict[int, tuple[CueForm, bool]]
+
+    def _nominal_cue(self, i: int) -> Candidate | None:
+        toks, lex = self.toks, self.lex
+        w = toks[i].text
+        base = w if w in lex.nominal else strip_prefix(w)[-1]
+        if base == w and w.startswith("ب") and w[1:] in lex.nominal:
+            base = w[1:]
+        send = self.sent_end[toks[i].sent]
+        k = i + 1
+        need = lex.nominal.get(base, "")
+        if need:
+            if k < send and toks[k].text == need:
+                k += 1
+            else:
+                return None
+        verb_source = k + 2 < send and toks[k].text == "ما" and toks[k + 1].word
+        if verb_source:
+            k += 2  # حسب ما ذكرته الشركة: the verb's subject is the source
+            if k < send and toks[k].text in PRONOUN_PREPS | {"به"}:
+                k += 1
+        elif k >= send or self._trailing_pronoun(i):
+            return None
+        # the source: لمركز القيادة → مركز القيادة ; وفق ما أعلنه مسؤول → مسؤول
+        src: list[int] = []
+        j = k
+        if j < send and toks[j].text == "ل":
+            j += 1
+        while j < send and len(src) < MAX_NP_TOKENS:
+            t = toks[j]
+            if not t.word:
+                if t.text in FAMILIES:
+                    j += 1
+                    continue
+                close = self._paren_close(j, send) if src else None
+                if close is not None:
+                    j = close + 1  # مكتب تنسيق الشؤون الإنسانية (أوتشا): an acronym in brackets
+                    continue
+                break
+            if t.text in _FA_INNA or t.text in lex.complementizers:
+                break
+            if verb_source and src and self._skip_adjuncts(j, send) > j:
+                break  # حسب ما ذكرته الشركة في إفصاح: the setting is not part of the source
+            src.append(j)
+            j += 1
+        if not src:
+            return None
+        head = next((k for k in src if _without_article(_without_li(toks[k].text)) not in lex.source_modifiers), src[0])
+        bare_head = _without_article(_without_li(toks[head].text))
+        if bare_head in lex.manner_nouns:
+            return None  # وفقا للقانون، حسب الحاجة: a manner or rule, not a source
+        at_start = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in COMMAS and not self._after_content(i))
+        cand = Candidate((0, 0), "indirect", (toks[i].start, toks[src[-1]].end), i, cls="say", how="nominal")
+        speaker = src
+        if not verb_source and (bare_head in lex.document_heads or is_setting(bare_head)):
+            # بحسب أحدث تقرير لمكتب الأمم المتحدة: the report's author is the source
+            author = next((k for k in src if k > head and toks[k].text.startswith("ل") and len(toks[k].text) > 3), None)
+            if author is not None:
+                speaker = src[src.index(author) :]
+        cand.speaker = speaker
+        first_src = toks[speaker[0]].text
+        if first_src.startswith("ل") and len(first_src) > 3:
+            cand.speaker_words = [_without_li(first_src)] + [toks[k].text for k in speaker[1:]]
+        if at_start or (j < send and (toks[j].text in _FA_INNA or toks[j].text in COMMAS)):
+            # leading: وبحسب مصادر محلية فإن ... / ووفقا لمركز ...، فإن ...
+            c = j
+            while c < send and (toks[c].text in COMMAS or toks[c].text in _FA_INNA):
+                c += 1
+            if c == j or c >= send:
+                return None
+            if c in self.cue_at or (i >= 2 and toks[i - 1].text in COMMAS and i - 2 in self.cue_at):
+                return None  # ووفقا للوكالة، قال الوزير إن / وقالت، بحسب الإذاعة، إنها: the outlet passes on words the verb attributes
+            content = self._content(c, send, False)
+            if content is None:
+                return None
+            cand.content, cand.type = content
+            cand.cue = (toks[i].start, toks[c - 1].end)
+            return cand
+        # trailing: ...، وفقا لإذاعة الساحل.
+        if i == 0 or toks[i - 1].text not in COMMAS:
+            return None
+        s = i - 1
+        first = s
+        while first > 0 and toks[first - 1].sent == toks[i].sent and i - first < MAX_TAIL_TOKENS * 2:
+            first -= 1
+            hit = self.cue_at.get(first)
+            if hit is not None and hit[0].tense != "participle" and not hit[0].ambiguous and hit[0].cls != "praise":
+                # «...»، يقول فلان، وفق البيان: the words before are the verb's speaker, and the
+                # attribution names where the quotation was said, not a new source
+                return None
+            if hit is not None or toks[first].text in lex.complementizers:
+                first += 1
+                break
+        while first < s and (toks[first].text in COMMAS or toks[first].text in ("و",)):
+            first += 1
+        if sum(1 for t in toks[first:s] if t.word) < MIN_OBJECT_TOKENS:
+            return None
+        cand.content = self._trim(toks[first].start, toks[s - 1].end if s > first else toks[s].end)
+        cand.how = "trailing"
+        return cand
+
+    def _paren_close(self, j: int, send: int) -> int | None:
+        """The `)` closing a short bracket opened at token j, if any (bounded look-ahead)."""
+        if self.toks[j].text != "(":
+            return None
+        for k in range(j + 1, min(send, j + 1 + MAX_PAREN_TOKENS)):
+            if self.toks[k].text == ")":
+                return k
+        return None
+
+    def _after_content(self, i: int) -> bool:
+        return i > 1 and any(t.word for t in self.toks[max(0, i - 3) : i])
+
+    def _headlines(self) -> list[Candidate]:
+        """`SPEAKER: content` lines (headlines and subheadings)."""
+        toks, lex = self.toks, self.lex
+        out: list[Candidate] = []
+        line_start = 0
+        n = len(toks)
+        for i in range(n + 1):
+            if i < n and toks[i].line == toks[line_start].line:
+                continue
+            seg = line_start
+            for c in range(line_start, i):
+                if toks[c].text != ":":
+                    continue
+                if c > 0 and c + 1 < n and toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit():
+                    continue
+                head = toks[seg:c]
+                seg_start, seg = seg, c + 1
+                words = [t for t in head if t.word]
+                if not words or len(head) > MAX_HEADLINE_SPEAKER + 2 or len(words) > MAX_HEADLINE_SPEAKER:
+                    continue
+                if any(not t.word and t.text not in FAMILIES for t in head):
+                    continue
+                if any(k in self.cue_at for k in range(seg_start, c)):
+                    continue
+                first = strip_prefix(words[0].text)[-1]
+                if (words[0].text in lex.labels or first in lex.labels) and not (len(words) > 1 and first in lex.anonymous_heads):
+                    continue  # المصدر: / كتب: are labels; مصدر أمني: is an anonymous source
+                content_end = c + 1
+                while content_end < i and toks[content_end].text != ":":
+                    content_end += 1
+                if sum(1 for t in toks[c + 1 : content_end] if t.word) < MIN_OBJECT_TOKENS:
+                    continue
+                cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="headline")
+                cand.speaker = [k for k in range(seg_start, c) if toks[k].word]
+                res = self._content(c + 1, content_end, False)
+                if res is None:
+                    continue
+                cand.content, cand.type = res
+                if cand.type == "mixed":
+                    cand.type = "indirect"
+                out.append(cand)
+            line_start = i
+        return out
+
