@@ -29,7 +29,14 @@ from qala.quotes.lexicon import (
 )
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
 from qala.quotes.nominal import NominalCues
-from qala.quotes.speaker import adjunct_end, fronted_subject, is_definite, particle_start
+from qala.quotes.speaker import (
+    adjunct_end,
+    demonstrative_opens_object,
+    fronted_subject,
+    is_definite,
+    never_subject,
+    particle_start,
+)
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -38,6 +45,9 @@ from qala.quotes.tokens import (
     PRONOUN_PREPS,
     Candidate,
     Tok,
+    anonymity_appositions,
+    is_topic,
+    noun_reading,
 )
 from qala.text.normalize import norm
 
@@ -96,11 +106,14 @@ class Extractor(NominalCues):
         self.toks = self._tokenize(text)
         self.sent_end = self._sentence_ends()
         self.cue_at: dict[int, tuple[CueForm, bool]] = {}
+        # «، فضل عدم ذكر اسمه،»: skipped between speaker and content; its ذكر is no cue
+        self.anonymity = anonymity_appositions(self.toks, self.lex)
+        hidden = {k for a, b in self.anonymity.items() for k in range(a, b)}
         for i, t in enumerate(self.toks):
-            if t.word:
+            if t.word and i not in hidden:
                 hit = lookup_cue(t.text)
                 # كتب/نشر without a place of posting are narration (or nouns: كتب "books"): never a cue
-                if hit is not None and (hit[0].cls != "post" or self._post_place_after(i)):
+                if hit is not None and (hit[0].cls != "post" or self._post_place_after(i)) and not noun_reading(self.toks, i, hit[1], self.lex):
                     self.cue_at[i] = hit
         self.spans = self._mark_spans()
         self.span_at_open = {s.open: s for s in self.spans}
@@ -323,6 +336,11 @@ class Extractor(NominalCues):
                     kind = "object"
             elif form.cls == "written":
                 cand.speaker = self._document_phrase(i + 2, k)  # جاء في «منطوق الحكم» أن
+            elif form.frame == "object" and not form.pronoun_object and kind in ("prep", "prefprep", "comp"):
+                if (obj := self._object_start(i + 1, k)) is None:
+                    return None  # اتهم بالفساد: no object, a passive without an accuser
+                cand.speaker = self._clean_region(i + 1, obj, form)
+                content_tok, kind = obj, "object"  # واتهم X الجيش بـ: the object is part of the content
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
             if kind in ("mark", "feeling", "prefprep"):
@@ -347,6 +365,8 @@ class Extractor(NominalCues):
         content = self._content(content_tok, send, multi, words)
         if content is None:
             return None
+        if form.frame == "topic" and intro is not None and intro[0] in ("prep", "prefprep") and toks[content_tok - 1].text not in lex.complementizers and is_topic(toks, content_tok, content[0][1], _RELATIVES):
+            return None  # تحدثت فيه عن مشوارها وطموحاتها: what was talked about, not what was said
         cand.content, cand.type = content
         return cand
 
@@ -363,6 +383,9 @@ class Extractor(NominalCues):
                 return ("comp", j)
             if txt in COMMAS:
                 chunk = 0
+                if j in self.anonymity:  # قال مصدر، فضل عدم ذكر اسمه، إن: on to what ends it
+                    j = self.anonymity[j]
+                    continue
             elif t.word:
                 chunk += 1
                 if chunk > MAX_CHUNK_WORDS:
@@ -385,7 +408,7 @@ class Extractor(NominalCues):
                     j += 1
                     continue
                 return ("prep", j)
-            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and (j == i + 1 or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
@@ -462,6 +485,8 @@ class Extractor(NominalCues):
         subject because it disagrees with the verb in gender (ووصف الخطة، دعت المواطنين)."""
         toks, lex = self.toks, self.lex
         words = [toks[k].text for k in phrase if toks[k].word]
+        if never_subject(words, form.cls, toks[phrase[0] - 1].text if phrase[0] else ""):
+            return True  # ونفى ما تردد، ودعت جميع الأطراف (speaker.py)
         if not words or any(w in lex.first_names for w in words):
             return False  # a named person is the subject whatever the agreement
         source_like = any(w in lex.roles or w in lex.single_titles or w in lex.org_heads or w in lex.anonymous_heads or w in lex.document_heads or (is_definite(w) and w[2:] in lex.org_heads | lex.anonymous_heads) for w in words)
@@ -473,6 +498,23 @@ class Extractor(NominalCues):
         if form.gender == "f":
             return head.endswith(_MASC_PLURAL_ENDINGS)  # a feminine verb never takes المواطنين as subject
         return head.endswith(_FEM_ENDINGS) and head[2:] not in lex.org_heads  # وصف الخطة: ة after a masculine verb
+
+    def _object_start(self, a: int, b: int) -> int | None:
+        """Where an object-frame cue's object starts (واتهم كباشي الجيش بـ → الجيش): after the subject's
+        first closed word (a definite noun; a title or a name the article uses, before a definite
+        noun). One phrase is the object, the subject implicit (واتهم الجيش بـ)."""
+        toks, lex = self.toks, self.lex
+        k = j = self._skip_adjuncts(a, b)
+        if not any(toks[x].word for x in range(k, b)):
+            return None  # no object: a passive
+        heads = lex.roles | lex.org_heads | lex.anonymous_heads | lex.first_names
+        while j < b and toks[j].word:
+            w, nxt_definite = toks[j].text, j + 1 < b and is_definite(toks[j + 1].text)
+            if (is_definite(w) and w not in lex.single_titles) or (nxt_definite and (w in lex.single_titles or (w in self.name_evidence and w not in heads))):
+                break
+            j += 1
+        start = self._skip_adjuncts(j + 1 if j < b and toks[j].word else j, b)
+        return start if start < b else k
 
     def _region_is_np(self, a: int, b: int) -> bool:
         """The words between cue and preposition are a speaker phrase (plus adjuncts), not content."""
@@ -636,6 +678,8 @@ class Extractor(NominalCues):
             if txt in lex.complementizers or (k > a and k in self.cue_at):
                 break
             if txt in _DEMONSTRATIVE_OBJ and out:
+                if demonstrative_opens_object(toks, out, k):
+                    break  # وصف حامد هذه الاتهامات بأنها: the object follows the subject (speaker.py)
                 return []  # وشرح سبب ذلك أن: an object, the subject is implicit
             if txt in PRONOUN_PREPS:
                 return []

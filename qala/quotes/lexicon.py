@@ -26,6 +26,8 @@ class CueForm:
     plural: bool
     preps: frozenset[str]  # normalized prepositions that may introduce the content
     ambiguous: bool
+    frame: str = ""  # object: the verb's object belongs to the content (اتهم X بـ) | topic (تحدث عن)
+    pronoun_object: bool = False  # the object is a pronoun on the verb (اتهمته النيابة بـ)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +50,24 @@ class QuoteLexicon:
     labels: frozenset[str]  # "LABEL: ..." heads that are not speakers (رابط، المصدر)
     post_places: frozenset[str]  # صفحة، حساب، تغريدة: a post cue (كتب، نشر) needs one of them
     manner_nouns: frozenset[str]  # وفق القانون، حسب الحاجة: a nominal cue before them is no source
+    before_noun: frozenset[str]  # ألف، عشرات، كل، في: a cue form right after them is a noun (ألف طالب)
+    copulas: frozenset[str]  # كان، أصبح: an accusative form after them is a predicate noun (كان طالبا)
+    anonymity_verbs: frozenset[str]  # فضل، طلب، رفض: «، فضل عدم ذكر اسمه،» hides the source's name
+    anonymity_nouns: tuple[str, ...]  # اسم، هوية: what such an apposition withholds (as prefixes)
     source_modifiers: frozenset[str]  # أحدث، آخر: written before a nominal source's head
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "نا", "ني")
+
+
+def _with_object_pronoun(form: str, lemma: str) -> str | None:
+    """The verb stem of a form carrying an object pronoun (اتهمته → اتهمت), else None."""
+    for p in _OBJECT_PRONOUNS:
+        stem = form[: -len(p)]
+        if form.endswith(p) and stem in (lemma, lemma + "ت", lemma + "و"):
+            return stem
+    return None
 
 
 def _past_forms(p: str) -> list[tuple[str, str, bool]]:
@@ -109,20 +125,27 @@ def lexicon() -> QuoteLexicon:
         cls = row["class"]
         preps = frozenset(norm(p) for p in row.get("preps", "").split("|") if p)
         amb = row.get("ambiguous", "") == "1"
+        frame = row.get("frame", "")
         past = _past_forms(lemma)
         # the accusative participle (آملا) outranks a homographic past dual (أملا)
         forms = [(f, g, pl, "past") for f, g, pl in past[:3]]
         forms += [(f, g, pl, "participle") for f, g, pl in _participle_forms(norm(row["participle"]))]
         forms += [(f, g, pl, "present") for f, g, pl in _present_forms(norm(row["present"]))]
         forms += [(f, g, pl, "past") for f, g, pl in past[3:]]
+        objects: set[str] = set()
         for extra in row.get("extra", "").split():
             e = norm(extra)
             tense = "participle" if e.startswith("م") or (e.endswith(("ا", "ين")) and not e.startswith(lemma[:2])) else "past"
+            stem = _with_object_pronoun(e, lemma)
+            if stem is not None:  # أبلغه، اتهمتها: gender and number are the stem's, not the pronoun's
+                objects.add(e)
+                forms.append((e, "f" if stem.endswith("ت") else "m", stem.endswith("و"), tense))
+                continue
             fem = e.endswith(("ت", "ه")) and not e.endswith(("هم", "ها"))
             forms.append((e, "f" if fem else "m", e.endswith(("وا", "ين", "هم")), tense))
         for form, gender, plural, tense in forms:
             # the first row wins: an earlier, more frequent reading is not overwritten
-            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and (tense != "past" or form == lemma)))
+            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and (tense != "past" or form == lemma), frame, form in objects))
     nominal = {norm(r["form"]): norm(r.get("next", "")) for r in load_table("lexicons", "quote_nominal_cues.tsv")}
 
     def nset(name: str) -> frozenset[str]:
@@ -148,6 +171,10 @@ def lexicon() -> QuoteLexicon:
         post_places=nset("quote_post_places"),
         manner_nouns=nset("quote_manner_nouns"),
         source_modifiers=nset("quote_source_modifiers"),
+        before_noun=nset("quote_before_noun"),
+        copulas=nset("quote_copulas"),
+        anonymity_verbs=frozenset(f for w in load_list("quote_anonymity_verbs") for f, _, _ in _past_forms(norm(w))),
+        anonymity_nouns=tuple(norm(w) for w in load_list("quote_anonymity_nouns")),
     )
 
 

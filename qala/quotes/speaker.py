@@ -33,11 +33,16 @@ MAX_NAME_TOKENS = 7
 MAX_OCCURRENCES = 40
 # Earlier sources compared with a new speaker phrase (same cap reason).
 MAX_ENTRIES_SCANNED = 60
+# Words before a statement noun searched for its issuer (وقال البنك المركزي في بيان، أصدرت الوزارة
+# أمس بيانا): the issuer is the clause's subject, a few words back.
+ISSUER_WINDOW = 6
 # "وزير الخارجية الليبي": words between a role noun and its nationality adjective (a ministry name).
 ROLE_TO_ADJECTIVE = 4
 # Endings of a noun with a possessive pronoun that are not also a bare feminine noun (ة is
 # normalized to ه, so a final ه alone proves nothing): نشرته، حسابها، بيانهم.
 _POSSESSIVE_ENDINGS = ("هما", "تها", "ته", "ها", "هم")
+# ال + a three-letter stem + ين: shorter words ending in ين are no sound plural (الصين).
+MIN_PLURAL_OBJECT_LETTERS = 6
 # Arabic noun stems have at least three letters: a shorter word with such an ending is a particle (فيها).
 MIN_STEM_LETTERS = 3
 
@@ -191,6 +196,28 @@ def _without_own_setting(toks: list[str]) -> list[str]:
     return toks
 
 
+def _without_manner(toks: list[str]) -> list[str]:
+    """The phrase without a trailing circumstantial adverb or manner phrase (الخطيب مبتسما،
+    الوزير بنبرة حازمة): how the source spoke is not part of its name."""
+    f = frames()
+    for i in range(1, len(toks)):
+        w = toks[i]
+        if w in f.states or (_STATE_PARTICIPLE.match(w) and w not in lexicon().first_names) or (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
+            return toks[:i]
+    return toks
+
+
+def _without_object(toks: list[str]) -> list[str]:
+    """The phrase without a trailing object (ودعت الوزارة المواطنين إلى → الوزارة): a definite
+    sound masculine plural after a definite noun that is not itself such a plural cannot be its
+    adjective, so it is the verb's object."""
+    for i in range(1, len(toks)):
+        w, prev = toks[i], toks[i - 1]
+        if is_definite(w) and is_definite(prev) and len(w) > MIN_PLURAL_OBJECT_LETTERS and w.endswith(("ين", "ون")) and not prev.endswith(("ين", "ون", "ي")):
+            return toks[:i]
+    return toks
+
+
 def _given_name_at(words: list[str], i: int) -> bool:
     """words[i] starts a name: normalized على (the preposition) is also the given name علي, which
     a name continues (علي الخالدي، علي بن ...); «الوزير الليبي على أهمية» is a preposition."""
@@ -269,7 +296,7 @@ class SourceIndex:
     def resolve(self, phrase_tokens: list[str], surface: str, gender: str | None = None, plural: bool = False) -> tuple[SourceEntry, bool]:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
         resolved to a different, named form (resolution `coreference`)."""
-        toks = _without_own_setting([t for t in phrase_tokens if t not in _DEMONSTRATIVES])
+        toks = _without_object(_without_manner(_without_own_setting([t for t in phrase_tokens if t not in _DEMONSTRATIVES])))
         kind = speaker_kind(toks)
         if kind == "person":
             role, name = split_role_name(toks)
@@ -295,6 +322,10 @@ class SourceIndex:
                 if e.kind == kind and e.name and head_word(e.name) == head and len(e.name) > 1:
                     self._add_form(e, surface, gender)
                     return e, True
+            issuer = self._statement_issuer(head) if kind == "document" and is_definite(toks[-1]) else None
+            if issuer is not None:
+                self._add_form(issuer, surface, None)
+                return issuer, True  # وقال البنك في بيان ... وأكد البيان: the statement's author
             fuller = self._phrase_with_head(head)
             if fuller and len(fuller) > 1:
                 return self._merge(fuller, [], kind, surface, gender, plural), True
@@ -359,6 +390,11 @@ class SourceIndex:
         for e in self.entries[-MAX_ENTRIES_SCANNED:]:
             if e.name and e.role and (e.role[-len(role) :] == role or role == e.role):
                 return e.name
+        if len(role) == 1 and is_definite(role[0]):
+            # الوزير → "وزير التربية والتعليم هشام ...": the latest named source with that role noun
+            for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]):
+                if e.name and e.kind == "person" and e.role and e.role[0] == role[0][2:]:
+                    return e.name
         lex = lexicon()
         words = self.words()
         n = len(role)
@@ -390,6 +426,32 @@ class SourceIndex:
                 if named and head_forms & set(words[max(0, i - ROLE_TO_ADJECTIVE) : i]):
                     return self._fuller_name(_name_at(words, i + 1))
         return []
+
+    def _statement_issuer(self, head: str) -> SourceEntry | None:
+        """The known source that issued the statement/report the article first mentions
+        (قال البنك في بيان، أصدرت الوزارة تقريرا، في بلاغ للشرطة): the guidelines attribute
+        «وأكد البيان» to its author when the article names one. The issuer is an earlier source
+        written right after the document noun (بيان للوزارة) or within ISSUER_WINDOW words before it."""
+        words = self.words()
+        hits = [i for form in (head, head + "ا") for p in ("", "و", "ف", "ب") for i in self.where(p + form)]
+        if not hits:
+            return None
+        i = min(hits)
+        by_word: dict[str, SourceEntry] = {}
+        for e in self.entries[-MAX_ENTRIES_SCANNED:]:
+            if e.kind not in ("person", "organization"):
+                continue
+            for w in [*e.name, *e.role, *(t for f in e.forms for t in name_tokens(f))]:
+                if w not in _PREPS:
+                    by_word[w] = e
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt.startswith("لل") and "ال" + nxt[2:] in by_word:
+            return by_word["ال" + nxt[2:]]  # بيان للوزارة
+        for j in range(i - 1, max(-1, i - 1 - ISSUER_WINDOW), -1):
+            e = by_word.get(words[j])
+            if e is not None and words[j] not in NAME_PARTICLES:
+                return e
+        return None
 
     def _phrase_with_head(self, head: str) -> list[str]:
         """The first indefinite phrase headed by `head` in the text (مكتب شؤون اللاجئين ...)."""
@@ -457,6 +519,14 @@ MAX_FRONTED_WORDS = 8
 MAX_ADJUNCT_WORDS = 8
 # The subject read after the first verb of a perspective sentence (الوزير الكندي جون ...).
 MAX_SUBJECT_WORDS = 6
+# Adjectives after a manner noun (بصوت خافت حزين): two cover news usage and keep the look-ahead constant.
+MAX_MANNER_ADJECTIVES = 2
+# How far back a family name's first mention with its given name is looked for: a news article
+# introduces its people in the first paragraphs; the bound keeps many cues linear.
+FAMILY_NAME_LOOKBACK = 600
+# A circumstantial م-participle in the accusative (مبتسما، متأثرا، متحسرا): not a name.
+_STATE_PARTICIPLE = re.compile(r"^م\w{3,}ا$")
+_DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
 
 @dataclass(frozen=True)
@@ -473,6 +543,10 @@ class SpeakerFrames:
     emphatics: frozenset[str]  # ذاته، نفسها ...
     times: frozenset[str]
     attributions: frozenset[str]  # وفقا، بحسب، نقلا ... (with و/ب prefixes)
+    objects: frozenset[str]  # ما، الذي: a relative clause is an object, never a speaker
+    quantifiers: frozenset[str]  # جميع، كل، كافة: after a call verb, the addressees
+    manners: frozenset[str]  # صوت، نبرة، حزم: ب/ك + one of them is a manner adjunct
+    states: frozenset[str]  # ضاحكا، غاضبا: circumstantial adverbs
 
 
 def _with_pronouns(forms: list[tuple[str, ...]], drop_final: str) -> dict[tuple[str, ...], tuple[str | None, bool]]:
@@ -509,6 +583,10 @@ def frames() -> SpeakerFrames:
         emphatics=frozenset(f[0] for f in _with_pronouns(by_frame.get("emphatic", []), "ه")),
         times=words("time"),
         attributions=frozenset(attributions),
+        objects=words("object"),
+        quantifiers=words("quantifier"),
+        manners=words("manner"),
+        states=words("state"),
     )
 
 
@@ -683,7 +761,7 @@ def _perspective_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str
         if agreement is not None:
             break
     else:
-        return None
+        return _first_clause_subject(toks, lo, i, gender, plural)
     p_gender, p_plural = agreement
     if p_plural != plural or (not plural and p_gender != gender):
         return None
@@ -696,6 +774,97 @@ def _perspective_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str
     return Fronted("perspective", *np) if np else None
 
 
+def never_subject(words: list[str], cls: str, before: str = "") -> bool:
+    """The phrase after a cue verb is its object, never its subject: a relative clause (ونفى ما
+    تردد عن، الذي)، or, after a call verb, a quantified noun (ودعت جميع الأطراف إلى، طالب كافة
+    الجهات بـ) — but «كل من الوزير والنائب» coordinates subjects. `before` is the word right
+    before the phrase (a short quantifier such as كل is not part of the phrase read)."""
+    if not words:
+        return False
+    f = frames()
+    if words[0] in f.objects:
+        return True
+    if cls == "call" and before in f.quantifiers:
+        return True  # ودعت كل الفصائل
+    return cls == "call" and words[0] in f.quantifiers and not (len(words) > 1 and words[1] == "من")
+
+
+def demonstrative_opens_object(toks: Sequence[TokenLike], subject: Sequence[int], k: int) -> bool:
+    """وصف حامد هذه الاتهامات بأنها: a demonstrative + definite noun after a name or a definite
+    noun opens the object, the words before it are the subject. After an indefinite common noun it
+    is a genitive (شرح سبب هذه الخطوة): the whole phrase is the object."""
+    if not subject or toks[k].text not in _DEMONSTRATIVE_HEADS or k + 1 >= len(toks) or not toks[k + 1].word or not is_definite(toks[k + 1].text):
+        return False
+    lex = lexicon()
+    words = [toks[x].text for x in subject if toks[x].word]
+    return bool(words) and (any(w in lex.first_names and w != "علي" for w in words) or is_definite(words[0]) or words[0] in lex.single_titles)
+
+
+def _manner_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
+    """End of a manner adjunct at toks[k] (بصوت متعب، بنبرة حازمة، بحزم، بكل وضوح) or of a
+    circumstantial adverb (مبتسما، ضاحكا); k when none starts there."""
+    f, lex = frames(), lexicon()
+    w = toks[k].text
+    if w in lex.first_names or lookup_cue(w) is not None:
+        return k
+    state = w in f.states or bool(_STATE_PARTICIPLE.match(w))
+    if not state and not (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
+        return k
+    k += 1
+    n = 0
+    while k < b and n < MAX_MANNER_ADJECTIVES and toks[k].word and not state:
+        a = toks[k].text
+        nxt = toks[k + 1].text if k + 1 < b and toks[k + 1].word else ""
+        # an adjective may also be a given name (بصوت متعب): a name only when a name goes on after it
+        name_goes_on = a in lex.first_names and (is_definite(nxt) or nxt in lex.first_names or nxt in NAME_PARTICLES)
+        if is_definite(a) or name_goes_on or (_starts_subject(a) and a not in lex.first_names) or a in f.prepositions or a in lex.complementizers or a in lex.adjuncts or lookup_cue(a) is not None:
+            break
+        k += 1  # متعب، حازمة، وضوح: an adjective or the noun after بكل
+        n += 1
+    return k
+
+
+def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:
+    """وصعد العمري إلى المنصة ...، وقال: a و-cue after a comma, in a sentence that opens with
+    another (non-reporting) verb and its named subject, shares that subject: the person the
+    sentence is about, not an older speaker (an unnamed role is left to the carried speaker). A family name alone (العمري) is the whole subject (what follows
+    is the object: وتسلم العمري الجائزة)."""
+    f, lex = frames(), lexicon()
+    if plural or i - 1 <= lo or toks[i - 1].text not in _COMMAS or not toks[lo].word:
+        return None
+    verb = toks[lo].text
+    bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
+    closed_class = f.prepositions | f.adverbials | f.times | f.topics | f.auxiliaries | f.pronouns | lex.adjuncts | lex.complementizers
+    if len(bare) < 3 or is_definite(bare) or _starts_subject(bare) or bare in closed_class or verb in closed_class or bare.startswith(("بال", "لل")) or bare in lex.first_names:
+        return None  # وفي الختام، وخلال الحفل، والوزير: no verb opens the sentence
+    if lookup_cue(verb) is not None or lookup_cue(bare) is not None or any(k2 < i and toks[k2].text in _COMMAS for k2 in range(lo, lo + 2)):
+        return None  # a reporting verb first is a quotation of its own
+    if (gender == "f") != bare.endswith("ت"):
+        return None  # وصعدت الفنانة ...، وقال: the verbs disagree, two people
+    np = _subject_after_verb(toks, lo + 1, i)
+    if np is None:
+        return None
+    first = toks[np[0]].text
+    if not any(toks[x].text in lex.first_names and toks[x].text != "علي" for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
+        return None  # واستقبل الوزير الكندي الوفد، وقال: an unnamed role is left to the carried speaker
+    if is_definite(first) and not _starts_subject(first) and first not in lex.single_titles:
+        if not _family_name_before(toks, np[0]):
+            return None  # وشهد الحفل حضورا كبيرا: a thing, not the person who speaks next
+        np = (np[0], np[0] + 1)  # وتسلم العمري الجائزة: the family name, then the object
+    return Fronted("perspective", *np)
+
+
+def _family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
+    """toks[k] (العمري) was written right after a given name earlier (فهد العمري), within
+    FAMILY_NAME_LOOKBACK tokens."""
+    first_names = lexicon().first_names
+    w = toks[k].text
+    for j in range(k - 1, max(0, k - FAMILY_NAME_LOOKBACK), -1):
+        if toks[j].text == w and toks[j - 1].text in first_names:
+            return True
+    return False
+
+
 def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     """End of the adjunct phrases starting at toks[k] (before `b`) between a cue and its content:
     prepositional phrases (في تقريره الفصلي، ردا على سؤال حول الميزانية), an attribution to an outlet
@@ -705,6 +874,9 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     start = k
     while k < b and toks[k].word:
         w = toks[k].text
+        if (after := _manner_end(toks, k, b)) > k:
+            k = after  # ويضيف بصوت متعب أنه، وقال مبتسما إن
+            continue
         if w in f.attributions:
             k += 1  # up to the comma or the complementizer that ends it
             while k < b and toks[k].text not in _COMMAS and toks[k].text not in lex.complementizers and k - start < MAX_ADJUNCT_WORDS * 2:

@@ -122,10 +122,25 @@ def extract_quotes(doc: Document) -> list[Quote]:
     ex = Extractor(nz.text)
     cands = _dedupe(ex.candidates(), ex.toks, ex.lex.first_names, nz.text)
     toks = ex.toks
+    # Each normalized word is displayed with a spelling from the article. Words inside speaker phrases
+    # and person mentions come first: normalization merges على (on) and علي (a name), and a speaker
+    # called علي must not be shown as على because the preposition came first in the text.
+    preferred = {k for c in cands for k in c.speaker}
+    person_spans = sorted((m.start, m.end) for m in doc.mentions if m.label == "PER")
+    j = 0
+    for k, t in enumerate(toks):  # tokens and spans in text order: one sweep, linear time
+        start = nz.to_raw(t.start)
+        while j < len(person_spans) and person_spans[j][1] <= start:
+            j += 1
+        if j < len(person_spans) and person_spans[j][0] <= start:
+            preferred.add(k)
     raw_words: dict[str, str] = {}
-    for t in toks:
-        if t.word and t.text not in raw_words:
-            raw = doc.text[nz.to_raw(t.start) : nz.to_raw_end(t.end)]
+    for first_pass in (True, False):
+        for k, t in enumerate(toks):
+            if not t.word or t.text in raw_words or (first_pass and k not in preferred):
+                continue
+            start, end = nz.to_raw(t.start), nz.to_raw_end(t.end)
+            raw = doc.text[start:end]
             raw_words[t.text] = raw
             if len(t.text) > 3 and t.text[0] in "لبوف":
                 raw_words.setdefault(t.text[1:], raw[1:])  # لوزارة → وزارة

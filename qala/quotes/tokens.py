@@ -1,10 +1,12 @@
 """Tokens and quotation candidates shared by the cue readers (`extract.py`, `nominal.py`), with the
-few bounds both use."""
+few bounds both use, and the token-level readings that decide whether a cue word is a cue at all
+(a noun: ألف طالب وطالبة) or hides inside an anonymity apposition («، فضل عدم ذكر اسمه،»)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qala.quotes.lexicon import QuoteLexicon
 from qala.text.normalize import norm
 
 COMMAS = frozenset("،,؛;")
@@ -17,6 +19,16 @@ MAX_TAIL_TOKENS = 28
 MAX_NP_TOKENS = 14
 # Content read as a direct object must have at least this many words to be a statement.
 MIN_OBJECT_TOKENS = 3
+# «، طلب عدم الكشف عن هويته،» has five words after its verb; longer stretches are a clause.
+MAX_ANONYMITY_WORDS = 6
+# Endings of a cue form that, after a number, make it a counted noun (20 طالبا، 30 متهمين); a bare
+# past form after a year is a verb (في 2019 أعلن الوزير).
+_COUNTED_ENDINGS = ("ا", "ين", "ات")
+# A topic cue's complement up to this long names what was talked about (تحدثت عن مشوارها وطموحاتها);
+# a longer one has its own arguments and states something (تحدثت الصحافة عن صدمة السكان من … بسبب …).
+MAX_TOPIC_WORDS = 6
+# كان + a subject of up to two words + its predicate (كان الشاب طالبا، كانت الطالبة الجديدة ...).
+COPULA_REACH = 3
 
 
 @dataclass(slots=True)
@@ -46,3 +58,49 @@ class Candidate:
     ambiguous: bool = False
     nested: bool = False
     speaker_words: list[str] | None = None  # overrides the tokens' text (لمركز → مركز)
+
+
+def noun_reading(toks: list[Tok], i: int, prefixed: bool, lex: QuoteLexicon) -> bool:
+    """The cue form at token i is a noun here, not a reporting verb: after a number, quantity word or
+    preposition (ألف طالب، لكل طالب), as a predicate after كان (كان طالبا بكلية), or coordinated with
+    its own feminine or plural (طالب وطالبة، طالبا وطالبات) — a verb never stands in these places."""
+    w = toks[i].text
+    stem = w[:-1] if w.endswith("ا") else w
+    if i + 1 < len(toks) and toks[i + 1].text in ("و" + stem + "ه", "و" + stem + "ات"):
+        return True
+    if prefixed or i == 0 or toks[i - 1].sent != toks[i].sent:
+        return False  # وطالب: the conjunction opens a new clause
+    prev = toks[i - 1].text
+    if prev in lex.before_noun or (prev[0].isdigit() and w.endswith(_COUNTED_ENDINGS)):
+        return True
+    # كان (الشاب) طالبا: an accusative predicate a few words after the copula, its subject between
+    return w.endswith("ا") and any(toks[k].text in lex.copulas for k in range(max(0, i - COPULA_REACH), i) if toks[k].sent == toks[i].sent)
+
+
+def anonymity_appositions(toks: list[Tok], lex: QuoteLexicon) -> dict[int, int]:
+    """Opening comma → the token that ends «، فضل عدم ذكر اسمه،» (its closing comma or a
+    complementizer right after it): an apposition between speaker and content that withholds the
+    source's name, so neither its words nor its verb (ذكر) are speaker, content or cue."""
+    out: dict[int, int] = {}
+    for i in range(len(toks) - 2):
+        if toks[i].text not in COMMAS or toks[i + 1].text not in lex.anonymity_verbs:
+            continue
+        for k in range(i + 2, min(len(toks), i + 2 + MAX_ANONYMITY_WORDS)):
+            t = toks[k]
+            if t.text in COMMAS or t.text in lex.complementizers:
+                if any(toks[x].text.startswith(lex.anonymity_nouns) for x in range(i + 2, k)):
+                    out[i] = k
+                break
+            if not t.word:
+                break
+    return out
+
+
+def is_topic(toks: list[Tok], k: int, end: int, relatives: frozenset[str]) -> bool:
+    """The complement from token k up to char `end` is a short noun phrase, a relative clause on it
+    aside (عن روايتها الجديدة «…» التي صدرت أمس): a topic. Reads at most MAX_TOPIC_WORDS + 1 words."""
+    words = 0
+    while k < len(toks) and toks[k].start < end and toks[k].text not in relatives and words <= MAX_TOPIC_WORDS:
+        words += toks[k].word
+        k += 1
+    return words <= MAX_TOPIC_WORDS
