@@ -46,8 +46,10 @@ from qala.quotes.tokens import (
     Candidate,
     Tok,
     anonymity_appositions,
+    document_relative,
     is_topic,
     noun_reading,
+    reply_reading,
 )
 from qala.text.normalize import norm
 
@@ -112,8 +114,10 @@ class Extractor(NominalCues):
         for i, t in enumerate(self.toks):
             if t.word and i not in hidden:
                 hit = lookup_cue(t.text)
+                if hit is not None and hit[0].cls == "written" and not self._written_source_after(i):
+                    hit = reply_reading(self.toks, i, self.sent_end[t.sent], self.lex)  # ورد الوزير بأن
                 # كتب/نشر without a place of posting are narration (or nouns: كتب "books"): never a cue
-                if hit is not None and (hit[0].cls != "post" or self._post_place_after(i)) and not noun_reading(self.toks, i, hit[1], self.lex):
+                if hit is not None and (hit[0].cls != "post" or self._post_place_after(i)) and not noun_reading(self.toks, i, hit[1], self.lex) and not document_relative(self.toks, i, hit[1], self.lex):
                     self.cue_at[i] = hit
         self.spans = self._mark_spans()
         self.span_at_open = {s.open: s for s in self.spans}
@@ -408,7 +412,8 @@ class Extractor(NominalCues):
                     j += 1
                     continue
                 return ("prep", j)
-            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+            # في بيان، في بلاغ: after a preposition the word is its object, not بـ + a noun
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and toks[j - 1].text not in _PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")

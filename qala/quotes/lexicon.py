@@ -178,20 +178,23 @@ def lexicon() -> QuoteLexicon:
     )
 
 
-def strip_prefix(word: str) -> list[str]:
-    """The word and its readings without a conjunction prefix (و، ف), most literal first."""
+def strip_prefix(word: str, min_len: int = 4) -> list[str]:
+    """The word and its readings without a conjunction prefix (و، ف), most literal first. Words
+    shorter than `min_len` keep their first letter (ورد، فقد are words of their own)."""
     out = [word]
-    if len(word) > 3 and word[0] in "وف":
+    if len(word) >= min_len and word[0] in "وف":
         out.append(word[1:])
     return out
 
 
-def lookup_cue(word: str) -> tuple[CueForm, bool] | None:
-    """The cue a normalized word is, and whether it carried a و/ف prefix."""
+def lookup_cue(word: str, skip_cls: str = "") -> tuple[CueForm, bool] | None:
+    """The cue a normalized word is, and whether it carried a و/ف prefix. `skip_cls` ignores the
+    readings of one class: ورد is "was mentioned" (written) or و + رد "replied" (say)."""
     cues = lexicon().cues
-    for i, w in enumerate(strip_prefix(word)):
+    # a skipped reading is the literal one: the prefixed reading is then tried even on 3 letters
+    for i, w in enumerate(strip_prefix(word, 3 if skip_cls else 4)):
         form = cues.get(w)
-        if form is not None:
+        if form is not None and form.cls != skip_cls:
             return form, i > 0
     return None
 

@@ -135,6 +135,8 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             break
     if not toks:
         return [], []
+    if len(toks) >= 2 and toks[-2] in _KUNYA and not is_definite(toks[-1]) and toks[-1] not in _PREPS:
+        return toks[:-2], toks[-2:]  # أم سعيد: a kunya is a name, not the noun «mother» + a name
     for i, t in enumerate(toks):
         # normalized على is also the given name علي: it does not start a name on its own
         if (t in lex.first_names and t != "علي") or (t in NAME_PARTICLES and i + 1 < len(toks) and i > 0):
@@ -913,3 +915,46 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
             k += 1  # a genitive or an adjective (في المؤتمر الصحفي، في تقريره الفصلي)
             n += 1
     return k if k > start else start
+
+
+# Kunya names: أم/أبو + a name is one name (أم خالد), though أم is also a noun (mother).
+_KUNYA = frozenset(norm(w) for w in ("أم", "أبو", "أبي", "أبا"))
+
+
+def repair_speaker_phrase(toks: Sequence[TokenLike], cue: int, speaker: list[int]) -> list[int]:
+    """Corrects two misreadings of the words after a cue verb: an apposition clause read as the
+    speaker (قالت أم سعيد، وهي أرملة ...: the speaker is the name before «، وهي»), and a kunya
+    cut to its second word (أم سعيد read as سعيد)."""
+    while len(speaker) > 1 and toks[speaker[-1]].text in frames().emphatics:
+        speaker = speaker[:-1]  # أما اللاعب نفسه فكتب: the emphatic is not part of the source
+    if not speaker:
+        return speaker
+    first = speaker[0]
+    if toks[first].text in _APPOSITION_STARTS and first - 1 > cue and toks[first - 1].text in _COMMAS:
+        before = list(range(cue + 1, first - 1))
+        if before and len(before) <= MAX_NAME_TOKENS and all(toks[k].word and toks[k].sent == toks[cue].sent for k in before):
+            return before
+        return speaker
+    if first - 1 > cue and toks[first - 1].text in _KUNYA and toks[first - 1].sent == toks[first].sent:
+        return [first - 1, *speaker]
+    return speaker
+
+
+def document_source(toks: Sequence[TokenLike], cue: int, author: list[int], author_words: list[str], document_heads: frozenset[str]) -> list[int]:
+    """بحسب الوثيقة الفنية للمهمة: the ل-phrase after a document is its author only when it names an
+    organization or a person; a bare definite noun (للمهمة، للمشروع) is what the document is about,
+    and the source is the whole document phrase. Returns the source tokens (`author` unchanged
+    when it is one)."""
+    if not author or author[0] - 1 <= cue or len(author_words) != 1:
+        return author
+    w = author_words[0]
+    if speaker_kind(author_words) != "person" or not is_definite(w) or w in lexicon().first_names:
+        return author
+    role, _name = split_role_name(author_words)
+    head = toks[cue + 1].text
+    if role or (head[2:] if is_definite(head) else head) not in document_heads:
+        return author
+    phrase = list(range(cue + 1, author[-1] + 1))
+    if not all(toks[k].word and toks[k].sent == toks[cue].sent for k in phrase):
+        return author
+    return phrase

@@ -12,8 +12,10 @@ from qala.quotes.extract import Candidate, Extractor
 from qala.quotes.speaker import (
     SourceEntry,
     SourceIndex,
+    document_source,
     headline_speaker_ok,
     name_tokens,
+    repair_speaker_phrase,
     speaker_kind,
     split_role_name,
     strip_titles,
@@ -35,6 +37,13 @@ DUPLICATE_OVERLAP = 0.6
 DEDUPE_WINDOW = 8
 # Earlier sources an implicit cue may refer to (agreement is checked on the most recent ones).
 ANTECEDENT_WINDOW = 12
+# A person named this many tokens before an implicit cue, in its sentence, may be its subject
+# (role, apposition and an object clause fit; a longer sentence has moved on).
+NARRATIVE_SUBJECT_TOKENS = 40
+MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
+TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض، سناء: a role and its attachment before the name
+MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); shorter words are bare verbs
+_QUOTE_MARKS = frozenset('"«»“”')
 
 
 class QuoteStage:
@@ -122,6 +131,13 @@ def extract_quotes(doc: Document) -> list[Quote]:
     ex = Extractor(nz.text)
     cands = _dedupe(ex.candidates(), ex.toks, ex.lex.first_names, nz.text)
     toks = ex.toks
+    for c in cands:
+        if c.how == "clause" and not c.speaker_words:
+            c.speaker = repair_speaker_phrase(toks, c.cue_tok, c.speaker)
+        elif c.how == "nominal" and c.speaker_words:
+            source = document_source(toks, c.cue_tok, c.speaker, c.speaker_words, ex.lex.document_heads)
+            if source != c.speaker:
+                c.speaker, c.speaker_words = source, None
     # Each normalized word is displayed with a spelling from the article. Words inside speaker phrases
     # and person mentions come first: normalization merges على (on) and علي (a name), and a speaker
     # called علي must not be shown as على because the preposition came first in the text.
@@ -134,6 +150,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
             j += 1
         if j < len(person_spans) and person_spans[j][0] <= start:
             preferred.add(k)
+    per_of_tok: dict[int, int] = {}  # token → index of the PER mention it lies in
+    j = 0
+    for k, t in enumerate(toks):
+        start = nz.to_raw(t.start)
+        while j < len(person_spans) and person_spans[j][1] <= start:
+            j += 1
+        if j < len(person_spans) and person_spans[j][0] <= start:
+            per_of_tok[k] = j
     raw_words: dict[str, str] = {}
     for first_pass in (True, False):
         for k, t in enumerate(toks):
@@ -190,6 +214,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 history.append((entry, mention))
         else:
             found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
+            narrator = _narrative_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw)
+            if narrator and (found is None or not _agrees(c, found[0]) or not _coordinated_verb(toks[c.cue_tok].text)):
+                # a person introduced by the narration of the cue's own sentence after the latest
+                # source: نفى المحامي X ...، مؤكدا أن / X، رأت أن — the cue's subject is that person
+                mention = raw_span(toks[narrator[0]].start, toks[narrator[-1]].end)
+                entry, _coref = index.resolve([toks[k].text for k in narrator], mention.text, c.gender, False)
+                history.append((entry, mention))
+                found = (entry, mention)
             phrase = [] if found is not None or c.plural or c.how != "clause" else ex.narrative_person(c.cue_tok, c.gender)
             if phrase:
                 mention = raw_span(toks[phrase[0]].start, toks[phrase[-1]].end)
@@ -221,6 +253,42 @@ def extract_quotes(doc: Document) -> list[Quote]:
         quotes.append(Quote(content.start, content.end, content.text, c.type, cue, speaker, round(min(1.0, max(0.0, conf)), 3)))  # type: ignore[arg-type]
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _coordinated_verb(word: str) -> bool:
+    """وقال، وتابع: a verb joined by و may start a new clause whose subject carries from earlier
+    quotations; a participle (مؤكدا) or a bare verb after its subject (X، رأت أن) belongs to the
+    clause of the person just named."""
+    return word.startswith("و") and len(word) > MIN_PREFIXED_VERB
+
+
+def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw) -> list[int]:
+    """The tokens of the person (a PER mention) named before an implicit cue in the cue's own
+    sentence, after the latest explicit source (raw offset `after`), outside quotation marks, whose
+    title (if any) agrees in gender with the cue; [] when there is none."""
+    i = c.cue_tok
+    if c.plural:
+        return []
+    hit: list[int] = []
+    for k in range(i - 1, max(-1, i - NARRATIVE_SUBJECT_TOKENS), -1):
+        t = toks[k]
+        if t.sent != toks[i].sent or to_raw(t.start) < after or t.text in _QUOTE_MARKS:
+            break
+        if k in per_of_tok:
+            hit = [m for m in range(k, max(-1, k - MAX_NAME_TOKENS), -1) if per_of_tok.get(m) == per_of_tok[k]][::-1]
+            break
+    if not hit:
+        return []
+    # the nearest title/role before the name (across an apposition comma) gives its gender
+    for k in range(hit[0] - 1, max(-1, hit[0] - TITLE_LOOKBACK), -1):
+        if toks[k].sent != toks[i].sent:
+            break
+        w = toks[k].text
+        if w in lex.single_titles or w in lex.roles:
+            if (c.gender == "f") != w.endswith("ه"):
+                return []
+            return [k, *hit] if k == hit[0] - 1 else hit
+    return hit
 
 
 def _agrees(c: Candidate, e: SourceEntry) -> bool:

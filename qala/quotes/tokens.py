@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qala.quotes.lexicon import QuoteLexicon
+from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, lookup_cue
 from qala.text.normalize import norm
 
 COMMAS = frozenset("،,؛;")
@@ -27,6 +27,9 @@ _COUNTED_ENDINGS = ("ا", "ين", "ات")
 # A topic cue's complement up to this long names what was talked about (تحدثت عن مشوارها وطموحاتها);
 # a longer one has its own arguments and states something (تحدثت الصحافة عن صدمة السكان من … بسبب …).
 MAX_TOPIC_WORDS = 6
+# مشروع قرار جديد يدعو: an indefinite document noun and up to two more indefinite words before a
+# verb that qualifies it (a relative clause); further back the verb has a subject of its own.
+DOCUMENT_RELATIVE_REACH = 3
 # كان + a subject of up to two words + its predicate (كان الشاب طالبا، كانت الطالبة الجديدة ...).
 COPULA_REACH = 3
 
@@ -75,6 +78,39 @@ def noun_reading(toks: list[Tok], i: int, prefixed: bool, lex: QuoteLexicon) -> 
         return True
     # كان (الشاب) طالبا: an accusative predicate a few words after the copula, its subject between
     return w.endswith("ا") and any(toks[k].text in lex.copulas for k in range(max(0, i - COPULA_REACH), i) if toks[k].sent == toks[i].sent)
+
+
+def document_relative(toks: list[Tok], i: int, prefixed: bool, lex: QuoteLexicon) -> bool:
+    """The cue verb at token i qualifies an indefinite document noun before it (مشروع قرار يدعو إلى
+    هدنة، مسودة اتفاق تطالب بـ): an Arabic relative clause describing the text, said by no one, so
+    not a quotation. Statements and reports (بيان يؤكد، تقرير يحذر) are settings of speech and
+    keep their reading; a definite subject (مشروع القرار يدعو) is a document that speaks."""
+    if prefixed:
+        return False  # ويدعو: a conjunction opens a new clause
+    for k in range(i - 1, max(-1, i - 1 - DOCUMENT_RELATIVE_REACH), -1):
+        t = toks[k]
+        if not t.word or t.sent != toks[i].sent or t.text.startswith("ال") or t.text in lex.complementizers:
+            return False
+        bare = t.text[:-1] if t.text.endswith("ا") else t.text  # قرارا، مشروعا
+        if (t.text in lex.document_heads or bare in lex.document_heads) and not is_setting(t.text):
+            return True
+    return False
+
+
+def reply_reading(toks: list[Tok], i: int, send: int, lex: QuoteLexicon) -> tuple[CueForm, bool] | None:
+    """ورد الوزير بأن / وردت قائلة: و + رد "replied" (not the written cue ورد "was mentioned") when
+    what introduces speech (a complementizer, a colon, قائلا) follows before any other cue;
+    وردا على سؤال "in reply to" and وردت أسماء "were mentioned" are no cue. `send` ends the sentence."""
+    hit = lookup_cue(toks[i].text, skip_cls="written")
+    if hit is None:
+        return None
+    for t in toks[i + 1 : min(send, i + 1 + MAX_TAIL_TOKENS)]:
+        other = lookup_cue(t.text) if t.word else None
+        if t.text in lex.complementizers or t.text == ":" or (other is not None and other[0].tense == "participle"):
+            return hit
+        if other is not None:
+            return None
+    return None
 
 
 def anonymity_appositions(toks: list[Tok], lex: QuoteLexicon) -> dict[int, int]:

@@ -28,7 +28,7 @@ HELDOUT = [
     ("quotes-heldout-blind.jsonl", 5, 20, 0.94, 0.89),
     ("quotes-heldout-blind2.jsonl", 12, 128, 0.96, 0.95),
     ("quotes-heldout-blind3.jsonl", 8, 75, 0.96, 0.95),
-    ("quotes-heldout-blind4.jsonl", 8, 70, 0.94, 0.80),
+    ("quotes-heldout-blind4.jsonl", 8, 70, 0.96, 0.94),
 ]
 
 
