@@ -18,6 +18,13 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
+from qala.quotes.frames import (
+    adjunct_end,
+    demonstrative_opens_object,
+    fronted_subject,
+    never_subject,
+    particle_start,
+)
 from qala.quotes.lexicon import (
     CueForm,
     is_post_place,
@@ -29,14 +36,7 @@ from qala.quotes.lexicon import (
 )
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
 from qala.quotes.nominal import NominalCues
-from qala.quotes.speaker import (
-    adjunct_end,
-    demonstrative_opens_object,
-    fronted_subject,
-    is_definite,
-    never_subject,
-    particle_start,
-)
+from qala.quotes.speaker import is_definite
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -226,7 +226,7 @@ class Extractor(NominalCues):
             # إصابة مؤكدة بالحمى: a participle glued to a noun is its adjective, not a new cue —
             # unless what introduces reported content follows at once (... مضيفا أن)
             return self._introduces_content(k + 1, form)
-        # ...، إلا أنه أكد / غير أنها حذرت: a pronoun-bearing particle opens a new clause (speaker.py)
+        # ...، إلا أنه أكد / غير أنها حذرت: a pronoun-bearing particle opens a new clause (frames.py)
         return prefixed or (prev is not None and (prev.text in COMMAS or prev.text in _BREAK_BEFORE)) or particle_start(toks, k) is not None
 
     def _introduces_content(self, k: int, form: CueForm) -> bool:
@@ -301,7 +301,7 @@ class Extractor(NominalCues):
         svo = [] if prefixed or participle else self._svo_subject(i)
         if form.cls == "post" and not (prefixed or at_clause_start or svo):
             return None  # في مقابلة نشرت على موقعها أن: a passive in a relative clause, not the verb
-        # أما X فقال، كان X قد قال، لكنها قالت، من جهته أعرب X ...، وقال (speaker.py)
+        # أما X فقال، كان X قد قال، لكنها قالت، من جهته أعرب X ...، وقال (frames.py)
         fronted = None if participle else fronted_subject(toks, i)
         if fronted is not None and fronted.kind != "perspective":
             svo = [k for k in range(fronted.start, fronted.end) if toks[k].word]
@@ -491,7 +491,7 @@ class Extractor(NominalCues):
         toks, lex = self.toks, self.lex
         words = [toks[k].text for k in phrase if toks[k].word]
         if never_subject(words, form.cls, toks[phrase[0] - 1].text if phrase[0] else ""):
-            return True  # ونفى ما تردد، ودعت جميع الأطراف (speaker.py)
+            return True  # ونفى ما تردد، ودعت جميع الأطراف (frames.py)
         if not words or any(w in lex.first_names for w in words):
             return False  # a named person is the subject whatever the agreement
         source_like = any(w in lex.roles or w in lex.single_titles or w in lex.org_heads or w in lex.anonymous_heads or w in lex.document_heads or (is_definite(w) and w[2:] in lex.org_heads | lex.anonymous_heads) for w in words)
@@ -684,7 +684,7 @@ class Extractor(NominalCues):
                 break
             if txt in _DEMONSTRATIVE_OBJ and out:
                 if demonstrative_opens_object(toks, out, k):
-                    break  # وصف حامد هذه الاتهامات بأنها: the object follows the subject (speaker.py)
+                    break  # وصف حامد هذه الاتهامات بأنها: the object follows the subject (frames.py)
                 return []  # وشرح سبب ذلك أن: an object, the subject is implicit
             if txt in PRONOUN_PREPS:
                 return []

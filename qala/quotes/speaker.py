@@ -9,19 +9,18 @@ the scorer and the entities stage use them so that "the same name" means one thi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Protocol
 
 from qala.lexicon import load_table
-from qala.quotes.lexicon import lexicon, lookup_cue
-from qala.quotes.marks import FAMILIES
+from qala.quotes.lexicon import lexicon
 from qala.text.normalize import norm
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _DEMONSTRATIVES = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء"))
 NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "أبي", "آل", "ولد"))
+# Kunya names: أم/أبو + a name is one name (أم خالد), though أم is also a noun (mother).
+KUNYA = frozenset(norm(w) for w in ("أم", "أبو", "أبي", "أبا"))
 # Words that end a name or role inside a speaker phrase (a relative clause, "who", "which").
 _PHRASE_STOPS = frozenset(norm(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "وهو", "وهي", "الذى"))
 _PREPS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "لدى", "عند", "حول", "ضد", "باسم"))
@@ -135,7 +134,7 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             break
     if not toks:
         return [], []
-    if len(toks) >= 2 and toks[-2] in _KUNYA and not is_definite(toks[-1]) and toks[-1] not in _PREPS:
+    if len(toks) >= 2 and toks[-2] in KUNYA and not is_definite(toks[-1]) and toks[-1] not in _PREPS:
         return toks[:-2], toks[-2:]  # أم سعيد: a kunya is a name, not the noun «mother» + a name
     for i, t in enumerate(toks):
         # normalized على is also the given name علي: it does not start a name on its own
@@ -204,7 +203,7 @@ def _without_manner(toks: list[str]) -> list[str]:
     f = frames()
     for i in range(1, len(toks)):
         w = toks[i]
-        if w in f.states or (_STATE_PARTICIPLE.match(w) and w not in lexicon().first_names) or (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
+        if w in f.states or (STATE_PARTICIPLE.match(w) and w not in lexicon().first_names) or (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
             return toks[:i]
     return toks
 
@@ -229,7 +228,7 @@ def _given_name_at(words: list[str], i: int) -> bool:
     return is_definite(nxt) or nxt in lexicon().first_names or nxt in NAME_PARTICLES
 
 
-def _name_at(words: list[str], i: int) -> list[str]:
+def name_at(words: list[str], i: int) -> list[str]:
     """A name starting at words[i] in running text: the given name, a family name, and any
     particle chain (ناصر بن خليفة العامري); without delimiters more words would be a guess."""
     out = [words[i]]
@@ -405,7 +404,7 @@ class SourceIndex:
                 continue
             nxt = words[i + n]
             if nxt in lex.first_names and _given_name_at(words, i + n):
-                return self._fuller_name(_name_at(words, i + n))
+                return self._fuller_name(name_at(words, i + n))
             for e in self.entries[-MAX_ENTRIES_SCANNED:]:
                 if e.name and e.kind == "person" and nxt == e.name[0]:
                     return e.name
@@ -426,7 +425,7 @@ class SourceIndex:
             for i in self.where(adj):
                 named = i + 1 < len(words) and words[i + 1] in lex.first_names and _given_name_at(words, i + 1)
                 if named and head_forms & set(words[max(0, i - ROLE_TO_ADJECTIVE) : i]):
-                    return self._fuller_name(_name_at(words, i + 1))
+                    return self._fuller_name(name_at(words, i + 1))
         return []
 
     def _statement_issuer(self, head: str) -> SourceEntry | None:
@@ -484,51 +483,15 @@ def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: b
     return any(set(tokens) <= set(other) for other in known)
 
 
-# -- where the subject of a cue verb is written ------------------------------------------------
-# Common news constructions put the subject somewhere other than right after the verb, or put a
-# phrase there that is not the subject. `extract.py` calls these on its tokens (read through
-# `TokenLike`) so that this knowledge stays next to the rest of the speaker knowledge, as data
-# (`quote_speaker_frames.tsv`).
-
-
-class TokenLike(Protocol):
-    """What these functions read of an extractor token: normalized text, word or punctuation,
-    sentence number."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def word(self) -> bool: ...
-    @property
-    def sent(self) -> int: ...
-
+# -- speaker frames lexicon ---------------------------------------------------------------
+# `quote_speaker_frames.tsv` read once: the name cleanup above (`_without_own_setting`,
+# `_without_manner`) and the constructions of `frames.py` (where the subject of a cue verb is
+# written) both match on it, so it lives here, below both.
 
 # Pronoun suffixes of a particle or a perspective phrase → (gender, plural) of the subject.
 _PRONOUN_AGREEMENT: dict[str, tuple[str | None, bool]] = {"ه": ("m", False), "ها": ("f", False), "هم": ("m", True), "هما": (None, True), "هن": ("f", True)}
-_QAD = frozenset(norm(w) for w in ("قد", "لقد"))
-_FA_QAD = frozenset(norm(w) for w in ("فقد", "فلقد"))
-_COMMAS = frozenset("،,؛;")
-_APPOSITION_STARTS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
-# How far back from a cue verb a construction is looked for: a fronted topic with an apposition
-# (أما فلان، وهو عضو في اللجنة، فقال) or a perspective sentence's first clause (من جهته، رحب
-# رئيس الوفد بنتائج الزيارة الأولى، وقال) stays well within it; the bound keeps a long sentence linear.
-MAX_LOOKBACK_TOKENS = 40
-# A fronted subject (the topic of أما, the subject of كان ... قد) is a noun phrase: longer is narration.
-MAX_FRONTED_WORDS = 8
-# A prepositional, attribution or time phrase between a cue and its content (في تقريره الفصلي،
-# وفقا لمجلة «الشاشة» اللبنانية، ردا على سؤال حول الميزانية) is short; the bound keeps a run-on
-# phrase from swallowing the subject after it.
-MAX_ADJUNCT_WORDS = 8
-# The subject read after the first verb of a perspective sentence (الوزير الكندي جون ...).
-MAX_SUBJECT_WORDS = 6
-# Adjectives after a manner noun (بصوت خافت حزين): two cover news usage and keep the look-ahead constant.
-MAX_MANNER_ADJECTIVES = 2
-# How far back a family name's first mention with its given name is looked for: a news article
-# introduces its people in the first paragraphs; the bound keeps many cues linear.
-FAMILY_NAME_LOOKBACK = 600
 # A circumstantial م-participle in the accusative (مبتسما، متأثرا، متحسرا): not a name.
-_STATE_PARTICIPLE = re.compile(r"^م\w{3,}ا$")
-_DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
+STATE_PARTICIPLE = re.compile(r"^م\w{3,}ا$")
 
 
 @dataclass(frozen=True)
@@ -590,371 +553,3 @@ def frames() -> SpeakerFrames:
         manners=words("manner"),
         states=words("state"),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Fronted:
-    """A cue verb's subject written before it (`topic` أما X فقال, `auxiliary` كان X قد قال),
-    carried by a particle's pronoun (`pronoun` لكنها حذرت: implicit, the range is the particle),
-    or the subject of the sentence's first clause (`perspective` من جهته، أعرب X ...، وقال)."""
-
-    kind: str
-    start: int
-    end: int
-
-    def subject(self) -> range:
-        """Token indices of the speaker phrase (empty for a pronoun: resolve it like an implicit speaker)."""
-        return range(0) if self.kind == "pronoun" else range(self.start, self.end)
-
-
-def _match_before(toks: Sequence[TokenLike], end: int, lo: int, forms: dict[tuple[str, ...], tuple[str | None, bool]]) -> tuple[int, tuple[str | None, bool]] | None:
-    """(start, agreement) of a multi-word form ending just before `end`, not before `lo`."""
-    for n in (1, 2):
-        a = end - n
-        if a >= lo:
-            agreement = forms.get(tuple(t.text for t in toks[a:end]))
-            if agreement is not None:
-                return a, agreement
-    return None
-
-
-def _starts_subject(w: str) -> bool:
-    """A word that opens a speaker phrase: a title, role, given name, or source head."""
-    lex = lexicon()
-    bare = w[2:] if is_definite(w) else w
-    return (
-        w in lex.single_titles
-        or w in lex.roles
-        or bare in lex.roles
-        or (w in lex.first_names and w != "علي")
-        or bare in lex.anonymous_heads
-        or w in lex.anonymous_heads
-        or w in lex.org_heads
-        or bare in lex.org_heads
-    )
-
-
-def _noun_phrase(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] | None:
-    """The subject noun phrase from toks[a] up to the first comma, without an apposition
-    («نبيل القاسمي، وهو عضو في اللجنة،» → نبيل القاسمي); None when it is no plausible subject."""
-    end = a
-    while end < b and toks[end].text not in _COMMAS:
-        end += 1
-    while end > a and not toks[end - 1].word and toks[end - 1].text not in FAMILIES:
-        end -= 1
-    n_words = sum(1 for t in toks[a:end] if t.word)
-    if not n_words or n_words > MAX_FRONTED_WORDS:
-        return None
-    first, f = toks[a].text, frames()
-    if not toks[a].word or first in f.prepositions or first in f.adverbials or first in lexicon().adjuncts or first in _APPOSITION_STARTS or lookup_cue(first) is not None:
-        return None  # أما في الجنوب فقال، أما الآن فقال: a fronted place or time, not a subject
-    if first.startswith(("بال", "لل")) and first not in lexicon().first_names:
-        return None  # أما بالنسبة للأسعار
-    return a, end
-
-
-def _subject_after_verb(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] | None:
-    """The subject right after a clause's verb (رحب الوزير الكندي بـ ...): a title, role, name
-    or definite noun phrase, up to a preposition, a comma or an indefinite word that does not
-    continue a name or a construct (وزير الخارجية)."""
-    lex = lexicon()
-    if a >= b or not toks[a].word or not (is_definite(toks[a].text) or _starts_subject(toks[a].text)):
-        return None
-    end = a
-    while end < b and end - a < MAX_SUBJECT_WORDS and toks[end].word:
-        w = toks[end].text
-        if w in frames().prepositions or w in lex.complementizers or (end > a and lookup_cue(w) is not None):
-            break
-        prev = toks[end - 1].text if end > a else ""
-        name_goes_on = prev in lex.first_names or prev in NAME_PARTICLES or prev in lex.single_titles
-        construct = end + 1 < b and toks[end + 1].word and is_definite(toks[end + 1].text)
-        of_the = w.startswith("لل") and len(w) > 3  # الأمين العام للاتحاد
-        if end > a and not (is_definite(w) or of_the or w in lex.first_names or w in NAME_PARTICLES or name_goes_on or construct):
-            break
-        end += 1
-    if end < b and toks[end].text in frames().prepositions:
-        end = _name_after_attachment(toks, end, b) or end
-    return (a, end) if end > a else None
-
-
-def _name_after_attachment(toks: Sequence[TokenLike], k: int, b: int) -> int | None:
-    """End of a name written after a role's prepositional attachment (نائب رئيس الغرفة في مدينة
-    صور سمير الحاج), or None when no given name follows within a few words."""
-    lex = lexicon()
-    for j in range(k + 1, min(b, k + 1 + MAX_SUBJECT_WORDS)):
-        t = toks[j]
-        if not t.word or t.text in lex.complementizers or lookup_cue(t.text) is not None:
-            return None
-        if t.text in lex.first_names and t.text != "علي":
-            window = [x.text for x in toks[j : min(b, j + MAX_NAME_TOKENS)] if x.word]
-            return j + len(_name_at(window, 0))
-    return None
-
-
-def particle_start(toks: Sequence[TokenLike], i: int) -> int | None:
-    """Where a pronoun-bearing particle written right before the verb at toks[i] (or before its
-    قد) starts: «، إلا أنه أكد» opens a new reporting clause, so the content before it ends there."""
-    head = i - 1 if i >= 1 and toks[i - 1].text in _QAD else i
-    lo = head
-    while lo > 0 and toks[lo - 1].sent == toks[i].sent and head - lo < 2:
-        lo -= 1
-    found = _match_before(toks, head, lo, frames().anaphoric)
-    return found[0] if found else None
-
-
-def _ends_clause(t: TokenLike) -> bool:
-    """A token a fronted subject cannot reach across: another verb of saying, a complementizer, or
-    punctuation other than a comma or a quotation mark."""
-    if not t.word:
-        return t.text not in _COMMAS and t.text not in FAMILIES
-    return t.text in lexicon().complementizers or lookup_cue(t.text) is not None
-
-
-def fronted_subject(toks: Sequence[TokenLike], i: int) -> Fronted | None:
-    """The subject of the cue verb at toks[i] when a construction writes it before the verb:
-    أما X فقال / أما X فقد قال (topic), كان X قد قال (auxiliary), لكنها حذرت / إلا أنه أكد
-    (pronoun), or, for a و-verb with nothing after it, the subject of the sentence's first verb
-    after من جهته/من جانبه/بدوره when the pronoun agrees with the cue (perspective)."""
-    f = frames()
-    sent = toks[i].sent
-    lo = i
-    while lo > 0 and toks[lo - 1].sent == sent and i - lo < MAX_LOOKBACK_TOKENS:
-        lo -= 1
-    hit = lookup_cue(toks[i].text)
-    # the word the construction attaches to: the verb, or قد/فقد written before it
-    head = i - 1 if i - 1 >= lo and toks[i - 1].text in _QAD | _FA_QAD else i
-    particle = _match_before(toks, head, lo, f.anaphoric)
-    if particle is not None:
-        return Fronted("pronoun", particle[0], head)
-    fa = toks[head].text in _FA_QAD or (head == i and hit is not None and hit[1] and toks[i].text.startswith("ف"))
-    if fa:
-        for k in range(head - 1, lo - 1, -1):
-            w = toks[k].text
-            if w in f.topics:
-                np = _noun_phrase(toks, k + 1, head)
-                if np and toks[np[0]].text in f.pronouns:
-                    return Fronted("pronoun", *np)  # أما هي فقالت: implicit
-                return Fronted("topic", *np) if np else None
-            if _ends_clause(toks[k]):
-                break
-        return None
-    if head < i and toks[head].text in _QAD:
-        for k in range(head - 1, lo - 1, -1):
-            w = toks[k].text
-            if w in f.auxiliaries:
-                np = _noun_phrase(toks, k + 1, head)
-                return Fronted("auxiliary", *np) if np else None
-            if _ends_clause(toks[k]):
-                break
-        return None
-    if hit is not None and hit[1] and toks[i].text.startswith("و"):
-        return _perspective_subject(toks, lo, i, hit[0].gender, hit[0].plural)
-    return None
-
-
-def _perspective_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:
-    """من جهته، أعرب الوزير عن تقديره ...، وقال: the first verb's subject, for a later و-cue
-    of the same sentence whose number and gender agree with the perspective pronoun."""
-    f = frames()
-    if lo > 0 and toks[lo - 1].sent == toks[i].sent:
-        return None  # the look-back bound cut the sentence: its start is unknown
-    for n in (3, 2, 1):
-        agreement = f.perspectives.get(tuple(t.text for t in toks[lo : lo + n]))
-        if agreement is not None:
-            break
-    else:
-        return _first_clause_subject(toks, lo, i, gender, plural)
-    p_gender, p_plural = agreement
-    if p_plural != plural or (not plural and p_gender != gender):
-        return None
-    verb = lo + n
-    while verb < i and toks[verb].text in _COMMAS:
-        verb += 1
-    if verb >= i or not toks[verb].word or is_definite(toks[verb].text) or _starts_subject(toks[verb].text):
-        return None  # من جهته، الوزير ...: no verb first
-    np = _subject_after_verb(toks, verb + 1, i)
-    return Fronted("perspective", *np) if np else None
-
-
-def never_subject(words: list[str], cls: str, before: str = "") -> bool:
-    """The phrase after a cue verb is its object, never its subject: a relative clause (ونفى ما
-    تردد عن، الذي)، or, after a call verb, a quantified noun (ودعت جميع الأطراف إلى، طالب كافة
-    الجهات بـ) — but «كل من الوزير والنائب» coordinates subjects. `before` is the word right
-    before the phrase (a short quantifier such as كل is not part of the phrase read)."""
-    if not words:
-        return False
-    f = frames()
-    if words[0] in f.objects:
-        return True
-    if cls == "call" and before in f.quantifiers:
-        return True  # ودعت كل الفصائل
-    return cls == "call" and words[0] in f.quantifiers and not (len(words) > 1 and words[1] == "من")
-
-
-def demonstrative_opens_object(toks: Sequence[TokenLike], subject: Sequence[int], k: int) -> bool:
-    """وصف حامد هذه الاتهامات بأنها: a demonstrative + definite noun after a name or a definite
-    noun opens the object, the words before it are the subject. After an indefinite common noun it
-    is a genitive (شرح سبب هذه الخطوة): the whole phrase is the object."""
-    if not subject or toks[k].text not in _DEMONSTRATIVE_HEADS or k + 1 >= len(toks) or not toks[k + 1].word or not is_definite(toks[k + 1].text):
-        return False
-    lex = lexicon()
-    words = [toks[x].text for x in subject if toks[x].word]
-    return bool(words) and (any(w in lex.first_names and w != "علي" for w in words) or is_definite(words[0]) or words[0] in lex.single_titles)
-
-
-def _manner_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
-    """End of a manner adjunct at toks[k] (بصوت متعب، بنبرة حازمة، بحزم، بكل وضوح) or of a
-    circumstantial adverb (مبتسما، ضاحكا); k when none starts there."""
-    f, lex = frames(), lexicon()
-    w = toks[k].text
-    if w in lex.first_names or lookup_cue(w) is not None:
-        return k
-    state = w in f.states or bool(_STATE_PARTICIPLE.match(w))
-    if not state and not (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
-        return k
-    k += 1
-    n = 0
-    while k < b and n < MAX_MANNER_ADJECTIVES and toks[k].word and not state:
-        a = toks[k].text
-        nxt = toks[k + 1].text if k + 1 < b and toks[k + 1].word else ""
-        # an adjective may also be a given name (بصوت متعب): a name only when a name goes on after it
-        name_goes_on = a in lex.first_names and (is_definite(nxt) or nxt in lex.first_names or nxt in NAME_PARTICLES)
-        if is_definite(a) or name_goes_on or (_starts_subject(a) and a not in lex.first_names) or a in f.prepositions or a in lex.complementizers or a in lex.adjuncts or lookup_cue(a) is not None:
-            break
-        k += 1  # متعب، حازمة، وضوح: an adjective or the noun after بكل
-        n += 1
-    return k
-
-
-def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:
-    """وصعد العمري إلى المنصة ...، وقال: a و-cue after a comma, in a sentence that opens with
-    another (non-reporting) verb and its named subject, shares that subject: the person the
-    sentence is about, not an older speaker (an unnamed role is left to the carried speaker). A family name alone (العمري) is the whole subject (what follows
-    is the object: وتسلم العمري الجائزة)."""
-    f, lex = frames(), lexicon()
-    if plural or i - 1 <= lo or toks[i - 1].text not in _COMMAS or not toks[lo].word:
-        return None
-    verb = toks[lo].text
-    bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
-    closed_class = f.prepositions | f.adverbials | f.times | f.topics | f.auxiliaries | f.pronouns | lex.adjuncts | lex.complementizers
-    if len(bare) < 3 or is_definite(bare) or _starts_subject(bare) or bare in closed_class or verb in closed_class or bare.startswith(("بال", "لل")) or bare in lex.first_names:
-        return None  # وفي الختام، وخلال الحفل، والوزير: no verb opens the sentence
-    if lookup_cue(verb) is not None or lookup_cue(bare) is not None or any(k2 < i and toks[k2].text in _COMMAS for k2 in range(lo, lo + 2)):
-        return None  # a reporting verb first is a quotation of its own
-    if (gender == "f") != bare.endswith("ت"):
-        return None  # وصعدت الفنانة ...، وقال: the verbs disagree, two people
-    np = _subject_after_verb(toks, lo + 1, i)
-    if np is None:
-        return None
-    first = toks[np[0]].text
-    if not any(toks[x].text in lex.first_names and toks[x].text != "علي" for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
-        return None  # واستقبل الوزير الكندي الوفد، وقال: an unnamed role is left to the carried speaker
-    if is_definite(first) and not _starts_subject(first) and first not in lex.single_titles:
-        if not _family_name_before(toks, np[0]):
-            return None  # وشهد الحفل حضورا كبيرا: a thing, not the person who speaks next
-        np = (np[0], np[0] + 1)  # وتسلم العمري الجائزة: the family name, then the object
-    return Fronted("perspective", *np)
-
-
-def _family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
-    """toks[k] (العمري) was written right after a given name earlier (فهد العمري), within
-    FAMILY_NAME_LOOKBACK tokens."""
-    first_names = lexicon().first_names
-    w = toks[k].text
-    for j in range(k - 1, max(0, k - FAMILY_NAME_LOOKBACK), -1):
-        if toks[j].text == w and toks[j - 1].text in first_names:
-            return True
-    return False
-
-
-def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
-    """End of the adjunct phrases starting at toks[k] (before `b`) between a cue and its content:
-    prepositional phrases (في تقريره الفصلي، ردا على سؤال حول الميزانية), an attribution to an outlet
-    (وفقا لمجلة «الشاشة» اللبنانية), chained; k itself when none starts there. None of them is the
-    speaker: a subject after them (أكد في كلمته الوزير ...) starts where this returns."""
-    f, lex = frames(), lexicon()
-    start = k
-    while k < b and toks[k].word:
-        w = toks[k].text
-        if (after := _manner_end(toks, k, b)) > k:
-            k = after  # ويضيف بصوت متعب أنه، وقال مبتسما إن
-            continue
-        if w in f.attributions:
-            k += 1  # up to the comma or the complementizer that ends it
-            while k < b and toks[k].text not in _COMMAS and toks[k].text not in lex.complementizers and k - start < MAX_ADJUNCT_WORDS * 2:
-                k += 1
-            continue
-        if w in f.times:  # الأسبوع الماضي، مطلع الشهر الجاري، مساء الأحد
-            k += 1
-            while k < b and toks[k].word and (is_definite(toks[k].text) or toks[k].text in lex.adjuncts) and not _starts_subject(toks[k].text) and toks[k].text not in lex.single_titles:
-                k += 1
-            continue
-        separate = w in f.prepositions
-        glued = len(w) > 3 and w[0] in "لب" and (w[1:3] == "ال" or w[1] == "ل" or head_word([w[1:]]) in lex.org_heads | lex.document_heads) and w not in lex.first_names
-        if not (separate or glued) or (w == "علي" and k + 1 < b and toks[k + 1].text in lex.first_names):
-            break
-        k += 1
-        if separate:  # the preposition's object
-            if k >= b or not toks[k].word or toks[k].text in lex.complementizers:
-                break
-            k += 1
-        definite_object = is_definite(toks[k - 1].text) or glued
-        n = 0
-        while k < b and n < MAX_ADJUNCT_WORDS:
-            t = toks[k]
-            if not t.word:
-                if t.text not in FAMILIES:
-                    break
-                k += 1  # لمجلة «الشاشة»: the outlet's name inside marks
-                continue
-            w = t.text
-            if w in f.prepositions or w in lex.complementizers or w in lex.adjuncts or w in lex.single_titles:
-                break
-            if w not in f.emphatics and not is_definite(w) and (definite_object or _starts_subject(w)):
-                break  # في المؤتمر وزير ...، في وقت لاحق مصدر ...: the subject starts
-            k += 1  # a genitive or an adjective (في المؤتمر الصحفي، في تقريره الفصلي)
-            n += 1
-    return k if k > start else start
-
-
-# Kunya names: أم/أبو + a name is one name (أم خالد), though أم is also a noun (mother).
-_KUNYA = frozenset(norm(w) for w in ("أم", "أبو", "أبي", "أبا"))
-
-
-def repair_speaker_phrase(toks: Sequence[TokenLike], cue: int, speaker: list[int]) -> list[int]:
-    """Corrects two misreadings of the words after a cue verb: an apposition clause read as the
-    speaker (قالت أم سعيد، وهي أرملة ...: the speaker is the name before «، وهي»), and a kunya
-    cut to its second word (أم سعيد read as سعيد)."""
-    while len(speaker) > 1 and toks[speaker[-1]].text in frames().emphatics:
-        speaker = speaker[:-1]  # أما اللاعب نفسه فكتب: the emphatic is not part of the source
-    if not speaker:
-        return speaker
-    first = speaker[0]
-    if toks[first].text in _APPOSITION_STARTS and first - 1 > cue and toks[first - 1].text in _COMMAS:
-        before = list(range(cue + 1, first - 1))
-        if before and len(before) <= MAX_NAME_TOKENS and all(toks[k].word and toks[k].sent == toks[cue].sent for k in before):
-            return before
-        return speaker
-    if first - 1 > cue and toks[first - 1].text in _KUNYA and toks[first - 1].sent == toks[first].sent:
-        return [first - 1, *speaker]
-    return speaker
-
-
-def document_source(toks: Sequence[TokenLike], cue: int, author: list[int], author_words: list[str], document_heads: frozenset[str]) -> list[int]:
-    """بحسب الوثيقة الفنية للمهمة: the ل-phrase after a document is its author only when it names an
-    organization or a person; a bare definite noun (للمهمة، للمشروع) is what the document is about,
-    and the source is the whole document phrase. Returns the source tokens (`author` unchanged
-    when it is one)."""
-    if not author or author[0] - 1 <= cue or len(author_words) != 1:
-        return author
-    w = author_words[0]
-    if speaker_kind(author_words) != "person" or not is_definite(w) or w in lexicon().first_names:
-        return author
-    role, _name = split_role_name(author_words)
-    head = toks[cue + 1].text
-    if role or (head[2:] if is_definite(head) else head) not in document_heads:
-        return author
-    phrase = list(range(cue + 1, author[-1] + 1))
-    if not all(toks[k].word and toks[k].sent == toks[cue].sent for k in phrase):
-        return author
-    return phrase

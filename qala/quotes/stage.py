@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
+from qala.quotes.frames import document_source, repair_speaker_phrase
 from qala.quotes.speaker import (
     SourceEntry,
     SourceIndex,
-    document_source,
     headline_speaker_ok,
     name_tokens,
-    repair_speaker_phrase,
     speaker_kind,
     split_role_name,
     strip_titles,

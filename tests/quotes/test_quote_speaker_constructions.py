@@ -9,7 +9,7 @@ import pytest
 
 from qala.document import Document, Quote
 from qala.quotes.extract import Extractor
-from qala.quotes.speaker import adjunct_end, fronted_subject
+from qala.quotes.frames import adjunct_end, fronted_subject
 from qala.quotes.stage import QuoteStage
 from qala.text.normalize import norm
 from qala.text.stage import TextStage
