@@ -28,6 +28,7 @@ from qala.quotes.speaker import (
     speaker_kind,
     split_role_name,
 )
+from qala.quotes.tokens import COMMAS
 from qala.text.normalize import norm
 
 
@@ -45,7 +46,6 @@ class TokenLike(Protocol):
 
 _QAD = frozenset(norm(w) for w in ("قد", "لقد"))
 _FA_QAD = frozenset(norm(w) for w in ("فقد", "فلقد"))
-_COMMAS = frozenset("،,؛;")
 _APPOSITION_STARTS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 # How far back from a cue verb a construction is looked for: a fronted topic with an apposition
 # (أما فلان، وهو عضو في اللجنة، فقال) or a perspective sentence's first clause (من جهته، رحب
@@ -113,7 +113,7 @@ def _noun_phrase(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] |
     """The subject noun phrase from toks[a] up to the first comma, without an apposition
     («نبيل القاسمي، وهو عضو في اللجنة،» → نبيل القاسمي); None when it is no plausible subject."""
     end = a
-    while end < b and toks[end].text not in _COMMAS:
+    while end < b and toks[end].text not in COMMAS:
         end += 1
     while end > a and not toks[end - 1].word and toks[end - 1].text not in FAMILIES:
         end -= 1
@@ -181,7 +181,7 @@ def _ends_clause(t: TokenLike) -> bool:
     """A token a fronted subject cannot reach across: another verb of saying, a complementizer, or
     punctuation other than a comma or a quotation mark."""
     if not t.word:
-        return t.text not in _COMMAS and t.text not in FAMILIES
+        return t.text not in COMMAS and t.text not in FAMILIES
     return t.text in lexicon().complementizers or lookup_cue(t.text) is not None
 
 
@@ -243,7 +243,7 @@ def _perspective_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str
     if p_plural != plural or (not plural and p_gender != gender):
         return None
     verb = lo + n
-    while verb < i and toks[verb].text in _COMMAS:
+    while verb < i and toks[verb].text in COMMAS:
         verb += 1
     if verb >= i or not toks[verb].word or is_definite(toks[verb].text) or _starts_subject(toks[verb].text):
         return None  # من جهته، الوزير ...: no verb first
@@ -307,14 +307,14 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     sentence is about, not an older speaker (an unnamed role is left to the carried speaker). A family name alone (العمري) is the whole subject (what follows
     is the object: وتسلم العمري الجائزة)."""
     f, lex = frames(), lexicon()
-    if plural or i - 1 <= lo or toks[i - 1].text not in _COMMAS or not toks[lo].word:
+    if plural or i - 1 <= lo or toks[i - 1].text not in COMMAS or not toks[lo].word:
         return None
     verb = toks[lo].text
     bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
     closed_class = f.prepositions | f.adverbials | f.times | f.topics | f.auxiliaries | f.pronouns | lex.adjuncts | lex.complementizers
     if len(bare) < 3 or is_definite(bare) or _starts_subject(bare) or bare in closed_class or verb in closed_class or bare.startswith(("بال", "لل")) or bare in lex.first_names:
         return None  # وفي الختام، وخلال الحفل، والوزير: no verb opens the sentence
-    if lookup_cue(verb) is not None or lookup_cue(bare) is not None or any(k2 < i and toks[k2].text in _COMMAS for k2 in range(lo, lo + 2)):
+    if lookup_cue(verb) is not None or lookup_cue(bare) is not None or any(k2 < i and toks[k2].text in COMMAS for k2 in range(lo, lo + 2)):
         return None  # a reporting verb first is a quotation of its own
     if (gender == "f") != bare.endswith("ت"):
         return None  # وصعدت الفنانة ...، وقال: the verbs disagree, two people
@@ -356,7 +356,7 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
             continue
         if w in f.attributions:
             k += 1  # up to the comma or the complementizer that ends it
-            while k < b and toks[k].text not in _COMMAS and toks[k].text not in lex.complementizers and k - start < MAX_ADJUNCT_WORDS * 2:
+            while k < b and toks[k].text not in COMMAS and toks[k].text not in lex.complementizers and k - start < MAX_ADJUNCT_WORDS * 2:
                 k += 1
             continue
         if w in f.times:  # الأسبوع الماضي، مطلع الشهر الجاري، مساء الأحد
@@ -401,7 +401,7 @@ def repair_speaker_phrase(toks: Sequence[TokenLike], cue: int, speaker: list[int
     if not speaker:
         return speaker
     first = speaker[0]
-    if toks[first].text in _APPOSITION_STARTS and first - 1 > cue and toks[first - 1].text in _COMMAS:
+    if toks[first].text in _APPOSITION_STARTS and first - 1 > cue and toks[first - 1].text in COMMAS:
         before = list(range(cue + 1, first - 1))
         if before and len(before) <= MAX_NAME_TOKENS and all(toks[k].word and toks[k].sent == toks[cue].sent for k in before):
             return before

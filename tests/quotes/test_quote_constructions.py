@@ -5,21 +5,7 @@ speech, and participles used as adjectives. Sentences written for these tests (f
 from __future__ import annotations
 
 import pytest
-
-from qala.document import Document, Quote
-from qala.quotes.stage import QuoteStage
-from qala.text.stage import TextStage
-
-
-def quotes(text: str) -> list[Quote]:
-    return QuoteStage()(TextStage()(Document(text=text))).quotes
-
-
-def only(text: str) -> Quote:
-    qs = quotes(text)
-    assert len(qs) == 1, [(q.text, q.speaker.name if q.speaker else None) for q in qs]
-    return qs[0]
-
+from quote_helpers import only, quotes
 
 # -- 1. document cues: وجاء في X أن / وورد في X أن → the document X speaks -----------------------
 

@@ -5,25 +5,12 @@ speaker and content («، فضل عدم ذكر اسمه،»). Sentences written 
 from __future__ import annotations
 
 import pytest
+from quote_helpers import only, quotes
 
-from qala.document import Document, Quote
 from qala.quotes.extract import Extractor
 from qala.quotes.lexicon import lexicon
-from qala.quotes.stage import QuoteStage
 from qala.quotes.tokens import anonymity_appositions
 from qala.text.normalize import norm
-from qala.text.stage import TextStage
-
-
-def quotes(text: str) -> list[Quote]:
-    return QuoteStage()(TextStage()(Document(text=text))).quotes
-
-
-def only(text: str) -> Quote:
-    qs = quotes(text)
-    assert len(qs) == 1, [(q.text, q.speaker.name if q.speaker else None) for q in qs]
-    return qs[0]
-
 
 # -- 1. a cue form is a noun after a number, quantity word or copula, or before its own feminine ----
 

@@ -6,21 +6,7 @@ whose quoted words hold a cue of their own. Sentences written for these tests (f
 from __future__ import annotations
 
 import pytest
-
-from qala.document import Document, Quote
-from qala.quotes.stage import QuoteStage
-from qala.text.stage import TextStage
-
-
-def quotes(text: str) -> list[Quote]:
-    return QuoteStage()(TextStage()(Document(text=text))).quotes
-
-
-def only(text: str) -> Quote:
-    qs = quotes(text)
-    assert len(qs) == 1, [(q.text, q.speaker.name if q.speaker else None) for q in qs]
-    return qs[0]
-
+from quote_helpers import only, quotes
 
 # -- 1. ورد = و + رد "replied" when a subject and بأن / قائلا / a colon follow -----------------------
 

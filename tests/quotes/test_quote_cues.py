@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from quote_helpers import only, quotes
 
-from qala.document import Document, Quote
+from qala.document import Document
 from qala.quotes.stage import QuoteStage
 from qala.text.stage import TextStage
-
-
-def quotes(text: str) -> list[Quote]:
-    return QuoteStage()(TextStage()(Document(text=text))).quotes
-
-
-def only(text: str) -> Quote:
-    qs = quotes(text)
-    assert len(qs) == 1, [(q.text, q.speaker) for q in qs]
-    return qs[0]
-
 
 # (sentence, expected content start, expected speaker, type)
 SINGLE = [

@@ -6,25 +6,11 @@ sentence's first clause. Every sentence is made up for these tests."""
 from __future__ import annotations
 
 import pytest
+from quote_helpers import quotes, speaker_of
 
-from qala.document import Document, Quote
 from qala.quotes.extract import Extractor
 from qala.quotes.frames import adjunct_end, never_subject
-from qala.quotes.stage import QuoteStage
 from qala.text.normalize import norm
-from qala.text.stage import TextStage
-
-
-def quotes(text: str) -> list[Quote]:
-    return QuoteStage()(TextStage()(Document(text=text))).quotes
-
-
-def speaker_of(text: str, content_start: str) -> str | None:
-    """The speaker name of the one quotation whose content starts with `content_start`."""
-    found = [q for q in quotes(text) if q.text.startswith(content_start)]
-    assert len(found) == 1, [(q.text, q.speaker and q.speaker.name) for q in quotes(text)]
-    return found[0].speaker.name if found[0].speaker else None
-
 
 # -- 1. the object of a stance/call verb is not its subject ------------------------------------
 

@@ -5,22 +5,7 @@ a kunya name, a comma-separated adverbial after a post place (تحت صورة ل
 
 from __future__ import annotations
 
-from qala.document import Document, Quote
-from qala.pipeline import default_pipeline
-from qala.quotes.stage import QuoteStage
-from qala.text.stage import TextStage
-
-
-def quotes(text: str, full: bool = False) -> list[Quote]:
-    doc = Document(text=text)
-    return (default_pipeline()(doc) if full else QuoteStage()(TextStage()(doc))).quotes
-
-
-def speaker_of(text: str, content_start: str, full: bool = False) -> str | None:
-    found = [q for q in quotes(text, full) if q.text.startswith(content_start)]
-    assert len(found) == 1, [(q.text, q.speaker and q.speaker.name) for q in quotes(text, full)]
-    return found[0].speaker.name if found[0].speaker else None
-
+from quote_helpers import speaker_of
 
 # -- 1. a person named by the narration of the cue's sentence -----------------------------------
 
