@@ -140,23 +140,16 @@ def extract_quotes(doc: Document) -> list[Quote]:
     # Each normalized word is displayed with a spelling from the article. Words inside speaker phrases
     # and person mentions come first: normalization merges على (on) and علي (a name), and a speaker
     # called علي must not be shown as على because the preposition came first in the text.
-    preferred = {k for c in cands for k in c.speaker}
     person_spans = sorted((m.start, m.end) for m in doc.mentions if m.label == "PER")
+    per_of_tok: dict[int, int] = {}  # token → index of the PER mention it lies in
     j = 0
     for k, t in enumerate(toks):  # tokens and spans in text order: one sweep, linear time
         start = nz.to_raw(t.start)
         while j < len(person_spans) and person_spans[j][1] <= start:
             j += 1
         if j < len(person_spans) and person_spans[j][0] <= start:
-            preferred.add(k)
-    per_of_tok: dict[int, int] = {}  # token → index of the PER mention it lies in
-    j = 0
-    for k, t in enumerate(toks):
-        start = nz.to_raw(t.start)
-        while j < len(person_spans) and person_spans[j][1] <= start:
-            j += 1
-        if j < len(person_spans) and person_spans[j][0] <= start:
             per_of_tok[k] = j
+    preferred = {k for c in cands for k in c.speaker} | per_of_tok.keys()
     raw_words: dict[str, str] = {}
     for first_pass in (True, False):
         for k, t in enumerate(toks):
