@@ -42,6 +42,7 @@ from qala.quotes.tokens import (
     MAX_NP_TOKENS,
     MAX_TAIL_TOKENS,
     MIN_OBJECT_TOKENS,
+    PREP_WORDS,
     PRONOUN_PREPS,
     Candidate,
     Tok,
@@ -49,12 +50,15 @@ from qala.quotes.tokens import (
     document_relative,
     is_topic,
     noun_reading,
+    phrase_length,
     reply_reading,
 )
 from qala.text.normalize import norm
 
 # Verbal nouns of derived verbs (انزلاق، ارتفاع، استمرار، تسجيل): an object, not a speaker.
 MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.ت.ا.|است..ا.|ت..ي.)$")
+# إلغاء، إجراء، إغلاق (normalized الغاء): a form IV verbal noun; only read so right after a stance participle
+FORM4_MASDAR_RE = re.compile(r"^ا..ا.$")
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
 _SENT_END = frozenset(".!?؟…")
 _PUNCT_TRIM = "،,؛;:.!?؟… \t\n-–"
@@ -68,11 +72,6 @@ MIN_QUOTED_WORDS = 3
 MAX_CHUNK_WORDS = 12
 # Quoted stretches examined inside one content to decide whether it is mixed.
 MAX_SPANS_IN_CONTENT = 8
-# An implicit cue with no earlier quotation looks this many sentences back for a person introduced
-# in narration (the interview's subject); further back the reference is too uncertain.
-NARRATIVE_SENTENCES = 2
-# ... and at most this many tokens back, so a text of many implicit cues stays linear.
-NARRATIVE_MAX_TOKENS = 80
 # Adjectives allowed between a feeling noun and its content (قلقه البالغ والعميق من أن): two
 # cover news usage; the bound keeps the look-ahead constant.
 MAX_FEELING_ADJECTIVES = 2
@@ -86,7 +85,6 @@ _CLAUSE_STARTS = frozenset(_N(w) for w in ("لكن", "ولكن", "بينما", "
 _VERB_PARTICLES = frozenset(_N(w) for w in ("لن", "لم", "لا", "سوف", "ولن", "ولم", "ولا"))
 _RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 _BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم")) | _BUT_PRONOUN
-_PREP_WORDS = frozenset(_N(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء"))
 _SETTING_PREPS = frozenset(_N(w) for w in ("في", "خلال", "عبر", "أثناء", "ل", "على", "ب", "وفي"))
 _ADDRESSEES = frozenset(_N(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لنا", "له", "لها", "لهم", "للتلفزيون"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
@@ -97,6 +95,7 @@ _TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
 # Normalized endings that fix a noun's gender for subject-verb agreement (ة is normalized to ه).
 _MASC_PLURAL_ENDINGS = ("ين", "ون")
 _FEM_ENDINGS = ("ه", "ات")
+_SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 
 
 class Extractor(NominalCues):
@@ -108,6 +107,9 @@ class Extractor(NominalCues):
         self.toks = self._tokenize(text)
         self.sent_end = self._sentence_ends()
         self.cue_at: dict[int, tuple[CueForm, bool]] = {}
+        # sentence → subject of a bare-object verb read as no quotation (انتقد X القرارات، معتبرا أن):
+        # the subject of the participle cue that follows it in that sentence
+        self.bare_subject: dict[int, tuple[str | None, list[int]]] = {}
         # «، فضل عدم ذكر اسمه،»: skipped between speaker and content; its ذكر is no cue
         self.anonymity = anonymity_appositions(self.toks, self.lex)
         hidden = {k for a, b in self.anonymity.items() for k in range(a, b)}
@@ -245,6 +247,7 @@ class Extractor(NominalCues):
             cand = self._verb_cue(i, form, prefixed)
             if cand is not None and not self._quoted_words_cue(cand):
                 out.append(cand)
+                self.bare_subject.pop(self.toks[i].sent, None)  # a later participle refers to this cue
         for i, t in enumerate(self.toks):
             if t.word and (t.text in self.lex.nominal or strip_prefix(t.text)[-1] in self.lex.nominal):
                 cand = self._nominal_cue(i)
@@ -306,8 +309,10 @@ class Extractor(NominalCues):
         if fronted is not None and fronted.kind != "perspective":
             svo = [k for k in range(fronted.start, fronted.end) if toks[k].word]
         if intro is None:
-            object_ok = form.cls in ("stance", "call") or (form.lemma == _N("قال") and form.tense == "past")
-            closed_mark = self._mark_before(i)
+            object_ok = (form.cls in ("stance", "call") and form.lemma not in lex.no_bare_object and not form.pronoun_object) or (form.lemma == _N("قال") and form.tense == "past")
+            obj_at = self._skip_adjuncts(i + 1, send)  # ، مستبعدا في الوقت ذاته إلغاء …: a masdar object after a comma
+            masdar_object = participle and form.cls == "stance" and prev is not None and not prev.word and obj_at < send and (MASDAR_RE.match(toks[obj_at].text) or FORM4_MASDAR_RE.match(toks[obj_at].text))
+            closed_mark = None if masdar_object else self._mark_before(i)
             if closed_mark is not None:
                 cand.content = (closed_mark.start, closed_mark.end)
                 cand.type = "direct"
@@ -315,9 +320,11 @@ class Extractor(NominalCues):
                 cand.speaker = self._np(i + 1, send, form)
                 cand.vso = True
                 return cand
-            if not object_ok or participle or not (at_clause_start or prefixed or svo):
+            if form.lemma in lex.no_bare_object and not participle and not (svo and toks[svo[0] - 1].text in lex.complementizers):
+                self.bare_subject[toks[i].sent] = (form.gender, svo or self._np(i + 1, send, form, strict_names=True))
+            if not object_ok or (participle and not masdar_object) or not (at_clause_start or prefixed or svo or participle):
                 return None
-            np = [] if svo else self._np(i + 1, send, form, strict_names=True)
+            np = [] if svo or masdar_object else self._np(i + 1, send, form, strict_names=True)
             if np and MASDAR_RE.match(toks[np[0]].text):
                 np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
             if np and self._object_not_subject(np, form, svo):
@@ -334,7 +341,8 @@ class Extractor(NominalCues):
             kind, k = intro
             content_tok = k + 1
             if participle:
-                cand.speaker = []
+                gender, subject = self.bare_subject.pop(toks[i].sent, (None, []))
+                cand.speaker = subject if gender == form.gender else []  # كشفت الفحوص …، داعيا: another subject
                 if kind in ("prep", "prefprep") and k > i + 1 and form.cls in ("call", "stance") and not (k + 1 < send and toks[k + 1].text in lex.complementizers):
                     content_tok = i + 1  # داعيا السائقين إلى ...: the object is part of the content
                     kind = "object"
@@ -391,7 +399,8 @@ class Extractor(NominalCues):
                     j = self.anonymity[j]
                     continue
             elif t.word:
-                chunk += 1
+                # في مؤتمر صحفي عقده مساء السبت عقب …: a setting's description is neither speaker nor content
+                chunk = 0 if is_setting(txt) and toks[j - 1].text in _SETTING_PREPS else chunk + 1
                 if chunk > MAX_CHUNK_WORDS:
                     return None
             if txt == ":":
@@ -413,7 +422,7 @@ class Extractor(NominalCues):
                     continue
                 return ("prep", j)
             # في بيان، في بلاغ: after a preposition the word is its object, not بـ + a noun
-            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and toks[j - 1].text not in _PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and toks[j - 1].text not in PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
@@ -421,29 +430,6 @@ class Extractor(NominalCues):
                 return None  # another cue takes over
             j += 1
         return None
-
-    def narrative_person(self, i: int, gender: str | None) -> list[int]:
-        """Title/role + given name + family name that a narrative sentence just introduced
-        (تحدثت المخرجة سلوى النجار عن ... وقالت:), for an implicit cue with nothing to carry from.
-        The title must agree with the cue (المخرجة for قالت), else the person is someone else."""
-        toks, lex = self.toks, self.lex
-        first_sent = toks[i].sent - NARRATIVE_SENTENCES
-        for k in range(i - 1, max(0, i - NARRATIVE_MAX_TOKENS), -1):
-            if toks[k].sent < first_sent:
-                break
-            title, w = toks[k - 1].text, toks[k].text
-            if not (title in lex.single_titles or title in lex.roles):
-                continue
-            family_next = k + 1 < i and is_definite(toks[k + 1].text) and toks[k + 1].text not in lex.roles
-            if not (w in lex.first_names or (toks[k].word and not is_definite(w) and family_next and w not in _PREP_WORDS and w not in lex.adjuncts)):
-                continue  # a given name, or an unknown one before an ال- family name (المخرجة سلوى النجار)
-            if (gender == "f") != title.endswith("ه"):
-                continue
-            out = [k - 1, k]
-            if k + 1 < i and toks[k + 1].word and toks[k + 1].text not in _PREP_WORDS and k + 1 not in self.cue_at:
-                out.append(k + 1)
-            return out
-        return []
 
     def _written_source_after(self, i: int) -> bool:
         """جاء في البيان، ورد في نص القرار: في + a statement or document noun follows the cue."""
@@ -480,7 +466,7 @@ class Extractor(NominalCues):
             if t.text in _RELATIVES or t.text in lex.adjuncts or t.text in lex.complementizers:
                 break
             out.append(k)
-        while out and toks[out[-1]].text in _PREP_WORDS:
+        while out and toks[out[-1]].text in PREP_WORDS:
             out.pop()
         return out
 
@@ -549,6 +535,8 @@ class Extractor(NominalCues):
                     k += 1  # في بيان صحافي
             elif w == "من" and k + 1 < b and toks[k + 1].text in lex.adjuncts | {"ذلك"}:
                 k += 2
+            elif n := phrase_length(toks, k, b, lex.adjunct_phrases):
+                k += n  # في الوقت ذاته
             else:
                 break
         return k
@@ -567,7 +555,7 @@ class Extractor(NominalCues):
             if toks[start].text in lex.first_names:
                 out = [start]
                 n = start
-                while n + 1 < i and len(out) < 4 and toks[n + 1].word and toks[n + 1].text not in _PREP_WORDS and toks[n + 1].text not in lex.roles:
+                while n + 1 < i and len(out) < 4 and toks[n + 1].word and toks[n + 1].text not in PREP_WORDS and toks[n + 1].text not in lex.roles:
                     n += 1
                     out.append(n)
                     if is_definite(toks[n].text):
@@ -623,7 +611,7 @@ class Extractor(NominalCues):
         w = toks[j].text
         if w in self.lex.complementizers or w in links:
             return True
-        return len(w) > 3 and w[0] in links and w not in _PREP_WORDS  # بـ/لـ glued to a noun
+        return len(w) > 3 and w[0] in links and w not in PREP_WORDS  # بـ/لـ glued to a noun
 
     def _np_closed(self, a: int, b: int) -> bool:
         return any(is_definite(t.text) for t in self.toks[a:b])
@@ -631,8 +619,8 @@ class Extractor(NominalCues):
     def _mark_before(self, i: int) -> MarkSpan | None:
         """A closed quotation ending right before the cue ("...”، قال فلان)."""
         j = i - 1
-        while j >= 0 and self.toks[j].text in COMMAS:
-            j -= 1
+        while j >= 0 and (self.toks[j].text in COMMAS or (j == i - 1 and self.toks[j].text in _SO)):
+            j -= 1  # «…»، هكذا لخص فلان: "so" points back at the quotation
         if j < 0:
             return None
         s = self.span_at_close.get(self.toks[j].start)
@@ -690,7 +678,7 @@ class Extractor(NominalCues):
                 return []
             out.append(k)
             k += 1
-        while out and toks[out[-1]].text in _PREP_WORDS:
+        while out and toks[out[-1]].text in PREP_WORDS:
             out.pop()  # وأعربت المنظمة عن: the preposition belongs to the cue
         return out
 
@@ -719,10 +707,10 @@ class Extractor(NominalCues):
                 break
             if w in lex.complementizers or w in lex.adjuncts or w in _RELATIVES or (k in self.cue_at and out):
                 break
-            if not out and w in _PREP_WORDS:
+            if not out and w in PREP_WORDS:
                 break
             if in_name:
-                if (w in _PREP_WORDS and w != "علي") or w.startswith(("ت", "است")) or (w[0] in preps and len(w) > 3):
+                if (w in PREP_WORDS and w != "علي") or w.startswith(("ت", "است")) or (w[0] in preps and len(w) > 3):
                     break
                 if in_name >= 3 and w not in lex.first_names:
                     break
@@ -769,7 +757,7 @@ class Extractor(NominalCues):
             else:
                 break
             k += 1
-        while out and (toks[out[-1]].text in _PREP_WORDS or not toks[out[-1]].word):
+        while out and (toks[out[-1]].text in PREP_WORDS or not toks[out[-1]].word):
             out.pop()
         return out
 
@@ -777,8 +765,9 @@ class Extractor(NominalCues):
         """The subject written before an unprefixed cue verb (المدرب الجديد شدد على...)."""
         toks, lex = self.toks, self.lex
         out: list[int] = []
-        k = i - 1
-        sent = toks[i].sent
+        k, sent = i - 1, toks[i].sent
+        if k > 0 and toks[k].text == "قد" and toks[k - 1].text in lex.copulas:
+            k -= 2  # الوزير كان قد أقر بأن: the subject stands before the auxiliary
         while k >= 0 and toks[k].sent == sent and len(out) <= MAX_SVO_TOKENS:
             t = toks[k]
             if not t.word or t.text in lex.complementizers or t.text in _CLAUSE_STARTS or k in self.cue_at:
@@ -791,7 +780,7 @@ class Extractor(NominalCues):
         boundary = toks[k] if k >= 0 and toks[k].sent == sent else None
         if boundary is not None and boundary.word and boundary.text not in lex.complementizers and boundary.text not in _CLAUSE_STARTS:
             return []
-        if toks[out[0]].text in _PREP_WORDS or toks[out[0]].text in _RELATIVES or toks[out[0]].text in _VERB_PARTICLES:
+        if toks[out[0]].text in PREP_WORDS or toks[out[0]].text in _RELATIVES or toks[out[0]].text in _VERB_PARTICLES:
             return []
         if toks[out[-1]].text in _RELATIVES:
             return []

@@ -301,6 +301,55 @@ def _manner_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     return k
 
 
+def without_leading_manner(toks: Sequence[TokenLike], speaker: list[int]) -> list[int]:
+    """The speaker phrase without a manner adjunct read at its start («…»، قالت بصوت متقطع; قالت
+    بنبرة حازمة الوزيرة): how the source spoke is never the source; empty when nothing else is left
+    (the speaker is then implicit and carried)."""
+    if not speaker:
+        return speaker
+    end = _manner_end(toks, speaker[0], speaker[-1] + 1)
+    return speaker if end == speaker[0] else [k for k in speaker if k >= end]
+
+
+_HAKADHA = frozenset(norm(w) for w in ("هكذا", "وهكذا", "بهذه"))
+# Words read in an apposition after the subject of a verb that follows a quotation («…»، هكذا لخص
+# رئيس الوفد، وزير الدفاع السابق فلان،): a role and a name fit.
+MAX_APPOSITION_WORDS = 8
+
+
+def source_after_quote(toks: Sequence[TokenLike], lo: int, i: int, gender: str | None) -> list[int]:
+    """The subject of a verb written right after a closing quotation mark and a comma («…»، هكذا لخص
+    X موقفه / «…»، علق X), between toks[lo] and the implicit cue at toks[i]: the latest source the
+    text introduced, whose words a following وأضاف carries even when the verb is no reporting cue.
+    With an apposition that holds a given name (رئيس الوفد، الوزير فلان) the name is included. []
+    when there is none or the verb disagrees in gender with the cue."""
+    lex = lexicon()
+    for k in range(i - 2, lo - 1, -1):
+        if toks[k].text not in COMMAS or k == 0 or toks[k - 1].text not in FAMILIES:
+            continue
+        j = k + 1
+        if j < i and toks[j].text in _HAKADHA:
+            j += 1
+        if j + 1 >= i or not toks[j].word or lookup_cue(toks[j].text) is not None or is_definite(toks[j].text) or _starts_subject(toks[j].text):
+            return []  # a reporting cue is its own quotation; a noun is no verb
+        if gender is not None and toks[j].text.endswith("ت") != (gender == "f"):
+            return []
+        np = _subject_after_verb(toks, j + 1, i)
+        if np is None:
+            return []
+        out = [x for x in range(*np) if toks[x].word]
+        end = np[1]
+        if end < i and toks[end].text in COMMAS:
+            stop = end + 1
+            while stop < i and toks[stop].word and stop - end <= MAX_APPOSITION_WORDS:
+                stop += 1
+            apposition = list(range(end + 1, stop))
+            if stop < i and toks[stop].text in COMMAS and any(toks[x].text in lex.first_names and toks[x].text != "علي" for x in apposition):
+                out += apposition  # رئيس الوفد، وزير الدفاع الأسبق عثمان ...,
+        return out
+    return []
+
+
 def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:
     """وصعد العمري إلى المنصة ...، وقال: a و-cue after a comma, in a sentence that opens with
     another (non-reporting) verb and its named subject, shares that subject: the person the
@@ -337,8 +386,8 @@ def _family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
     first_names = lexicon().first_names
     w = toks[k].text
     for j in range(k - 1, max(0, k - FAMILY_NAME_LOOKBACK), -1):
-        if toks[j].text == w and toks[j - 1].text in first_names:
-            return True
+        if toks[j].text == w and (toks[j - 1].text in first_names or (j >= 2 and toks[j - 2].text in NAME_PARTICLES and toks[j - 1].word)):
+            return True  # فهد العمري، عبد الحكيم العمري
     return False
 
 
@@ -366,6 +415,8 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
             continue
         separate = w in f.prepositions
         glued = len(w) > 3 and w[0] in "لب" and (w[1:3] == "ال" or w[1] == "ل" or head_word([w[1:]]) in lex.org_heads | lex.document_heads) and w not in lex.first_names
+        if glued and not separate and not w.startswith(("لل", "بال")) and _family_name_before(toks, k):
+            break  # وقال بلعيد في كلمة: a family name written earlier after its given name, not ب + لعيد
         if not (separate or glued) or (w == "علي" and k + 1 < b and toks[k + 1].text in lex.first_names):
             break
         k += 1

@@ -55,6 +55,8 @@ class QuoteLexicon:
     anonymity_verbs: frozenset[str]  # فضل، طلب، رفض: «، فضل عدم ذكر اسمه،» hides the source's name
     anonymity_nouns: tuple[str, ...]  # اسم، هوية: what such an apposition withholds (as prefixes)
     source_modifiers: frozenset[str]  # أحدث، آخر: written before a nominal source's head
+    adjunct_phrases: tuple[tuple[str, ...], ...]  # في الوقت ذاته: multi-word adjuncts (lines with spaces)
+    no_bare_object: frozenset[str]  # انتقد، كشف: lemmas whose bare object is no reported content
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -175,6 +177,8 @@ def lexicon() -> QuoteLexicon:
         copulas=nset("quote_copulas"),
         anonymity_verbs=frozenset(f for w in load_list("quote_anonymity_verbs") for f, _, _ in _past_forms(norm(w))),
         anonymity_nouns=tuple(norm(w) for w in load_list("quote_anonymity_nouns")),
+        adjunct_phrases=tuple(tuple(norm(w) for w in a.split()) for a in load_list("quote_adjuncts") if " " in a.strip()),
+        no_bare_object=nset("quote_no_bare_object"),
     )
 
 

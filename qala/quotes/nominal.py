@@ -18,6 +18,7 @@ from qala.quotes.tokens import (
     MAX_NP_TOKENS,
     MAX_TAIL_TOKENS,
     MIN_OBJECT_TOKENS,
+    PREP_WORDS,
     PRONOUN_PREPS,
     Candidate,
     Tok,
@@ -27,6 +28,11 @@ from qala.text.normalize import norm
 _FA_INNA = frozenset(norm(w) for w in ("فإن", "فان", "فإنه", "فانه", "فإنها", "فانها"))
 # A bracket inside a source phrase holds an acronym or a short gloss ((أوتشا)، (يونيسف)).
 MAX_PAREN_TOKENS = 6
+# An implicit cue with no earlier quotation looks this many sentences back for a person introduced
+# in narration (the interview's subject); further back the reference is too uncertain.
+NARRATIVE_SENTENCES = 2
+# ... and at most this many tokens back, so a text of many implicit cues stays linear.
+NARRATIVE_MAX_TOKENS = 80
 # A headline speaker (`الدباغ: ...`) is at most this many words.
 MAX_HEADLINE_SPEAKER = 4
 
@@ -207,3 +213,25 @@ class NominalCues:
             line_start = i
         return out
 
+    def narrative_person(self, i: int, gender: str | None) -> list[int]:
+        """Title/role + given name + family name that a narrative sentence just introduced
+        (تحدثت المخرجة سلوى النجار عن ... وقالت:), for an implicit cue with nothing to carry from.
+        The title must agree with the cue (المخرجة for قالت), else the person is someone else."""
+        toks, lex = self.toks, self.lex
+        first_sent = toks[i].sent - NARRATIVE_SENTENCES
+        for k in range(i - 1, max(0, i - NARRATIVE_MAX_TOKENS), -1):
+            if toks[k].sent < first_sent:
+                break
+            title, w = toks[k - 1].text, toks[k].text
+            if not (title in lex.single_titles or title in lex.roles):
+                continue
+            family_next = k + 1 < i and is_definite(toks[k + 1].text) and toks[k + 1].text not in lex.roles
+            if not (w in lex.first_names or (toks[k].word and not is_definite(w) and family_next and w not in PREP_WORDS and w not in lex.adjuncts)):
+                continue  # a given name, or an unknown one before an ال- family name (المخرجة سلوى النجار)
+            if (gender == "f") != title.endswith("ه"):
+                continue
+            out = [k - 1, k]
+            if k + 1 < i and toks[k + 1].word and toks[k + 1].text not in PREP_WORDS and k + 1 not in self.cue_at:
+                out.append(k + 1)
+            return out
+        return []

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
-from qala.quotes.frames import document_source, repair_speaker_phrase
+from qala.quotes.frames import (
+    document_source,
+    repair_speaker_phrase,
+    source_after_quote,
+    without_leading_manner,
+)
+from qala.quotes.lexicon import lookup_cue
 from qala.quotes.speaker import (
     SourceEntry,
     SourceIndex,
+    frames,
     headline_speaker_ok,
+    is_definite,
     name_tokens,
     speaker_kind,
     split_role_name,
@@ -41,6 +49,11 @@ ANTECEDENT_WINDOW = 12
 NARRATIVE_SUBJECT_TOKENS = 40
 MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
 TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض، سناء: a role and its attachment before the name
+# An organization named as a clause's subject this many sentences before an implicit cue (its own
+# and the previous one) may be its subject: أصدرت الرابطة بيانا ...، مؤكدة أن.
+NARRATIVE_ORG_SENTENCES = 1
+# Definite words after an organization's head read as its name (البنك المركزي المصري).
+MAX_ORG_WORDS = 5
 MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); shorter words are bare verbs
 _QUOTE_MARKS = frozenset('"«»“”')
 
@@ -131,6 +144,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
     cands = _dedupe(ex.candidates(), ex.toks, ex.lex.first_names, nz.text)
     toks = ex.toks
     for c in cands:
+        if c.speaker and not c.speaker_words and c.how != "headline":
+            c.speaker = without_leading_manner(toks, c.speaker)  # «…»، قالت بصوت متقطع: no name
         if c.how == "clause" and not c.speaker_words:
             c.speaker = repair_speaker_phrase(toks, c.cue_tok, c.speaker)
         elif c.how == "nominal" and c.speaker_words:
@@ -194,6 +209,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     history: list[tuple[SourceEntry, Span]] = []  # explicit, non-nested sources so far, in text order
     upcoming = [n for n in order if n in entries and cands[n].cls == "continue"]
+    # tokens no narrated subject is read from: cues and reported contents (وأشارت إلى أن الشركة)
+    reported_toks = {x.cue_tok for x in cands}
+    for x in cands:
+        reported_toks.update(range(ex.tok_index(x.content[0]), ex.tok_index(x.content[1])))
     for n in order:
         c = cands[n]
         if c.how == "rejected":
@@ -212,6 +231,19 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 # source: نفى المحامي X ...، مؤكدا أن / X، رأت أن — the cue's subject is that person
                 mention = raw_span(toks[narrator[0]].start, toks[narrator[-1]].end)
                 entry, _coref = index.resolve([toks[k].text for k in narrator], mention.text, c.gender, False)
+                history.append((entry, mention))
+                found = (entry, mention)
+            source = [] if narrator else _source_after_quote(c, toks, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
+            if source:
+                # «…»، هكذا لخص X موقفه. وأضاف: the source the text introduced after the quotation
+                mention = raw_span(toks[source[0]].start, toks[source[-1]].end)
+                entry, _coref = index.resolve([toks[k].text for k in source], mention.text, c.gender, False)
+                history.append((entry, mention))
+                found = (entry, mention)
+            organization = [] if narrator or source else _narrative_organization(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
+            if organization:
+                mention = raw_span(toks[organization[0]].start, toks[organization[-1]].end)
+                entry, _coref = index.resolve([toks[k].text for k in organization], mention.text, c.gender, False)
                 history.append((entry, mention))
                 found = (entry, mention)
             phrase = [] if found is not None or c.plural or c.how != "clause" else ex.narrative_person(c.cue_tok, c.gender)
@@ -281,6 +313,69 @@ def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex
                 return []
             return [k, *hit] if k == hit[0] - 1 else hit
     return hit
+
+
+def _source_after_quote(c: Candidate, toks: list, after: int, to_raw, reported_toks: set[int]) -> list[int]:
+    """A source introduced by a verb after a quotation in the cue's sentence or the previous one
+    (frames.source_after_quote), after the latest explicit source; [] when there is none."""
+    i = c.cue_tok
+    if c.plural:
+        return []
+    lo = i
+    while lo > 0 and i - lo < NARRATIVE_SUBJECT_TOKENS and toks[lo - 1].sent >= toks[i].sent - NARRATIVE_ORG_SENTENCES and to_raw(toks[lo - 1].start) >= after:
+        lo -= 1
+    source = source_after_quote(toks, lo, i, c.gender)
+    return [] if any(k in reported_toks for k in source) else source
+
+
+def _narrative_organization(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw, reported_toks: set[int]) -> list[int]:
+    """The tokens of an organization that the narration of the cue's sentence or the previous one
+    makes a clause's subject (خفض البنك المركزي سعر الصرف، في خطوة قال إنها; غير أن الرابطة ردت
+    ...، مؤكدة أن), after the latest explicit source and another cue, with no person named in
+    between, when its gender agrees with the cue; [] when there is none. A noun after a noun or a
+    preposition (زار الوزير البنك، في رواية البنك) is no subject; nor is one inside a reported
+    clause (نفى أن يكون النادي قد رفض)."""
+    i = c.cue_tok
+    if c.plural:
+        return []
+    f = frames()
+    for k in range(i - 1, max(-1, i - NARRATIVE_SUBJECT_TOKENS), -1):
+        t = toks[k]
+        if t.sent < toks[i].sent - NARRATIVE_ORG_SENTENCES or to_raw(t.start) < after or t.text in _QUOTE_MARKS or k in per_of_tok or k in reported_toks:
+            return []
+        w = t.text
+        bare = w[2:] if is_definite(w) else w
+        if t.word and ((w in lex.first_names and w != "علي") or w in lex.roles or bare in lex.roles or w in lex.single_titles):
+            return []  # a person (الباحث لؤي ...) is named closer: the cue is theirs
+        if not t.word or bare not in lex.org_heads or not _opens_clause(toks, k, bare.endswith("ه"), lex, f):
+            continue
+        if bare.endswith("ه") != (c.gender == "f"):
+            return []  # the nearest subject organization disagrees: the cue's subject is someone else
+        end = k + 1
+        while end < len(toks) and end - k < MAX_ORG_WORDS and toks[end].word and is_definite(toks[end].text) and toks[end].sent == t.sent:
+            end += 1
+        return list(range(k, end))
+    return []
+
+
+def _opens_clause(toks: list, k: int, feminine: bool, lex, f) -> bool:
+    """toks[k] is a clause's subject: right after the clause's agreeing verb (خفض البنك، أصدرت
+    الرابطة) or a clause-opening complementizer (غير أن الرابطة) not governed by a reporting verb."""
+    prev = toks[k - 1] if k > 0 and toks[k - 1].sent == toks[k].sent else None
+    if prev is None or not prev.word:
+        return True
+    p = prev.text
+    before = toks[k - 2] if k > 1 and toks[k - 2].sent == toks[k].sent else None
+    if p in lex.complementizers:
+        return before is None or not before.word or lookup_cue(before.text) is None
+    if is_definite(p) or p in f.prepositions or p in lex.adjuncts or len(p) < MIN_PREFIXED_VERB or p.startswith(("بال", "لل")):
+        return False
+    if p.endswith("ت") != feminine:
+        return False  # the verb before it does not agree with it: its object
+    if before is not None and before.text in lex.complementizers:
+        governor = toks[k - 3] if k > 2 and toks[k - 3].sent == toks[k].sent else None
+        return governor is None or not governor.word or lookup_cue(governor.text) is None  # نفى أن يكون النادي
+    return before is None or not before.word
 
 
 def _agrees(c: Candidate, e: SourceEntry) -> bool:

@@ -33,6 +33,9 @@ DOCUMENT_RELATIVE_REACH = 3
 # كان + a subject of up to two words + its predicate (كان الشاب طالبا، كانت الطالبة الجديدة ...).
 COPULA_REACH = 3
 
+# Prepositions: a word after one is its object (في بيان), and no name or cue.
+PREP_WORDS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء"))
+
 
 @dataclass(slots=True)
 class Tok:
@@ -140,3 +143,11 @@ def is_topic(toks: list[Tok], k: int, end: int, relatives: frozenset[str]) -> bo
         words += toks[k].word
         k += 1
     return words <= MAX_TOPIC_WORDS
+
+
+def phrase_length(toks: list[Tok], k: int, b: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens the first of `phrases` written at k (before b) covers; 0 when none is."""
+    for p in phrases:
+        if k + len(p) <= b and all(toks[k + j].text == w for j, w in enumerate(p)):
+            return len(p)
+    return 0
