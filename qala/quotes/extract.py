@@ -691,7 +691,7 @@ class Extractor(NominalCues):
         toks, lex = self.toks, self.lex
         preps = form.preps if form is not None else frozenset()
         # normalized على (a preposition) and the given name علي are one string: not a name start here
-        given = lex.first_names - {"علي"}
+        given = lex.sure_first_names
         out: list[int] = []
         k = self._skip_adjuncts(a, b)
         closed = False

@@ -101,7 +101,7 @@ def _starts_subject(w: str) -> bool:
         w in lex.single_titles
         or w in lex.roles
         or bare in lex.roles
-        or (w in lex.first_names and w != "علي")
+        or w in lex.sure_first_names
         or bare in lex.anonymous_heads
         or w in lex.anonymous_heads
         or w in lex.org_heads
@@ -160,7 +160,7 @@ def _name_after_attachment(toks: Sequence[TokenLike], k: int, b: int) -> int | N
         t = toks[j]
         if not t.word or t.text in lex.complementizers or lookup_cue(t.text) is not None:
             return None
-        if t.text in lex.first_names and t.text != "علي":
+        if t.text in lex.sure_first_names:
             window = [x.text for x in toks[j : min(b, j + MAX_NAME_TOKENS)] if x.word]
             return j + len(name_at(window, 0))
     return None
@@ -274,7 +274,7 @@ def demonstrative_opens_object(toks: Sequence[TokenLike], subject: Sequence[int]
         return False
     lex = lexicon()
     words = [toks[x].text for x in subject if toks[x].word]
-    return bool(words) and (any(w in lex.first_names and w != "علي" for w in words) or is_definite(words[0]) or words[0] in lex.single_titles)
+    return bool(words) and (any(w in lex.sure_first_names for w in words) or is_definite(words[0]) or words[0] in lex.single_titles)
 
 
 def _manner_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
@@ -344,7 +344,7 @@ def source_after_quote(toks: Sequence[TokenLike], lo: int, i: int, gender: str |
             while stop < i and toks[stop].word and stop - end <= MAX_APPOSITION_WORDS:
                 stop += 1
             apposition = list(range(end + 1, stop))
-            if stop < i and toks[stop].text in COMMAS and any(toks[x].text in lex.first_names and toks[x].text != "علي" for x in apposition):
+            if stop < i and toks[stop].text in COMMAS and any(toks[x].text in lex.sure_first_names for x in apposition):
                 out += apposition  # رئيس الوفد، وزير الدفاع الأسبق عثمان ...,
         return out
     return []
@@ -371,7 +371,7 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     if np is None:
         return None
     first = toks[np[0]].text
-    if not any(toks[x].text in lex.first_names and toks[x].text != "علي" for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
+    if not any(toks[x].text in lex.sure_first_names for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
         return None  # واستقبل الوزير الكندي الوفد، وقال: an unnamed role is left to the carried speaker
     if is_definite(first) and not _starts_subject(first) and first not in lex.single_titles:
         if not _family_name_before(toks, np[0]):

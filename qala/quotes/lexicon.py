@@ -46,6 +46,8 @@ class QuoteLexicon:
     roles: frozenset[str]
     titles: tuple[tuple[str, ...], ...]  # multi-word titles as token tuples, longest first
     first_names: frozenset[str]
+    # given names that are not also a function word once normalized (علي = على): they alone start a name
+    sure_first_names: frozenset[str]
     single_titles: frozenset[str]  # one-word titles (الرئيس، الدكتور): a name may follow
     labels: frozenset[str]  # "LABEL: ..." heads that are not speakers (رابط، المصدر)
     post_places: frozenset[str]  # صفحة، حساب، تغريدة: a post cue (كتب، نشر) needs one of them
@@ -168,6 +170,7 @@ def lexicon() -> QuoteLexicon:
         roles=nset("quote_roles"),
         titles=_titles(),
         first_names=nset("quote_first_names"),
+        sure_first_names=nset("quote_first_names") - nset("quote_name_homographs"),
         single_titles=frozenset(" ".join(t) for t in _titles() if len(t) == 1),
         labels=nset("quote_labels"),
         post_places=nset("quote_post_places"),

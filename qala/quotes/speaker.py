@@ -138,7 +138,7 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         return toks[:-2], toks[-2:]  # أم سعيد: a kunya is a name, not the noun «mother» + a name
     for i, t in enumerate(toks):
         # normalized على is also the given name علي: it does not start a name on its own
-        if (t in lex.first_names and t != "علي") or (t in NAME_PARTICLES and i + 1 < len(toks) and i > 0):
+        if t in lex.sure_first_names or (t in NAME_PARTICLES and i + 1 < len(toks) and i > 0):
             if i > 0 and toks[i - 1] in NAME_PARTICLES:
                 i -= 1
             role = toks[:i]

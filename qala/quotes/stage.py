@@ -345,7 +345,7 @@ def _narrative_organization(c: Candidate, toks: list, per_of_tok: dict[int, int]
             return []
         w = t.text
         bare = w[2:] if is_definite(w) else w
-        if t.word and ((w in lex.first_names and w != "علي") or w in lex.roles or bare in lex.roles or w in lex.single_titles):
+        if t.word and (w in lex.sure_first_names or w in lex.roles or bare in lex.roles or w in lex.single_titles):
             return []  # a person (الباحث لؤي ...) is named closer: the cue is theirs
         if not t.word or bare not in lex.org_heads or not _opens_clause(toks, k, bare.endswith("ه"), lex, f):
             continue
