@@ -94,19 +94,17 @@ def _cross_validate(
 
     try:
         sentences = read_conll(train)
-        if not 2 <= folds <= len(sentences):
-            raise QalaError(f"--cross-validate must be between 2 and the number of sentences ({len(sentences)})")
+        err_console.print(f"cross-validating on {len(sentences):,} sentences: {folds} contiguous blocks …")
+        cv = tr.cross_validate(
+            sentences,
+            folds,
+            workers=workers,
+            on_block=lambda k, s: err_console.print(f"  block {k}: micro F1 {s.micro.f1:.3f}"),
+            **params,  # type: ignore[arg-type]
+        )
     except QalaError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(ExitCode.USAGE) from None
-    err_console.print(f"cross-validating on {len(sentences):,} sentences: {folds} contiguous blocks …")
-    cv = tr.cross_validate(
-        sentences,
-        folds,
-        workers=workers,
-        on_block=lambda k, s: err_console.print(f"  block {k}: micro F1 {s.micro.f1:.3f}"),
-        **params,  # type: ignore[arg-type]
-    )
     if out is not None:
         # The model that ships is trained on every sentence; its held-out estimate is the cross-validation.
         err_console.print(f"training on all {len(sentences):,} sentences …")

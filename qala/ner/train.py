@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from qala.errors import QalaError
 from qala.ner.conll import Sentence, sentence_fingerprint
 from qala.ner.features import Featurizer, base_lexicons
 from qala.ner.memory import MEMORY_FILE, build_memory
@@ -193,8 +194,8 @@ def cross_validate(
     mostly sports, scores 0.08 F1 below the first); the spread over all blocks says how far a single
     figure can be trusted, and the pooled score covers every sentence. Blocks train in
     parallel processes (CRF training is single-threaded)."""
-    if folds < 2 or folds > len(sentences):
-        raise ValueError(f"folds must be between 2 and the number of sentences ({len(sentences)})")
+    if not 2 <= folds <= len(sentences):
+        raise QalaError(f"--cross-validate must be between 2 and the number of sentences ({len(sentences)})")
     params = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
     results: dict[int, SpanScores] = {}
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
