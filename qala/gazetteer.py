@@ -1,7 +1,7 @@
 """The bundled gazetteers: Arabic names of persons, places and organizations with Latin forms.
 
 Built by `scripts/build_gazetteers.py` from permissively licensed packages (see README licences)
-into `data/gazetteers/{persons,places,organizations}.tsv` (columns name, latin, qid, type, source).
+into `data/gazetteers/{persons,places,organizations,misc}.tsv` (columns name, latin, qid, type, source).
 Loaded once per process; lookups match on `qala.text.normalize.norm` forms so hamza, ة/ه and ى/ي
 spelling variants find the same entry. The NER tagger uses the per-type name sets as features, the
 entity stage uses `lookup` for Latin forms and Wikidata ids.
@@ -16,7 +16,7 @@ from functools import cache
 from qala.lexicon import load_table, read_text
 from qala.text.normalize import norm
 
-GAZETTEER_FILES = ("persons.tsv", "places.tsv", "organizations.tsv")
+GAZETTEER_FILES = ("persons.tsv", "places.tsv", "organizations.tsv", "misc.tsv")
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 

@@ -27,6 +27,13 @@ def train_ner(
     dev_block: Annotated[
         int, typer.Option(help="Without --dev: which contiguous block is held out (0 = first; -1 = last).")
     ] = -1,
+    dev_seed: Annotated[
+        int | None,
+        typer.Option(
+            help="Without --dev: hold out a random --dev-fraction of the sentences drawn with this seed instead of a "
+            "contiguous block (optimistic: sentences of one article land on both sides).",
+        ),
+    ] = None,
     c1: Annotated[float | None, typer.Option(help="L1 regularization.")] = None,
     c2: Annotated[float | None, typer.Option(help="L2 regularization.")] = None,
     max_iterations: Annotated[int | None, typer.Option(help="L-BFGS iterations.")] = None,
@@ -65,10 +72,14 @@ def train_ner(
         elif dev_fraction > 0:
             if not 0 < dev_fraction < 1:
                 raise QalaError("--dev-fraction must be between 0 and 1")
-            blocks = round(1 / dev_fraction)
-            block = dev_block if dev_block >= 0 else blocks - 1
-            train_sents, dev_sents = tr.contiguous_split(sentences, dev_fraction, block)
-            split = {"dev_split": f"contiguous block {block} of {blocks} (sentences)", "dev_fraction": dev_fraction}
+            if dev_seed is not None:
+                train_sents, dev_sents = tr.random_split(sentences, dev_fraction, dev_seed)
+                split = {"dev_split": f"random sentences, seed {dev_seed}", "dev_fraction": dev_fraction, "dev_seed": dev_seed}
+            else:
+                blocks = round(1 / dev_fraction)
+                block = dev_block if dev_block >= 0 else blocks - 1
+                train_sents, dev_sents = tr.contiguous_split(sentences, dev_fraction, block)
+                split = {"dev_split": f"contiguous block {block} of {blocks} (sentences)", "dev_fraction": dev_fraction}
         else:
             train_sents, dev_sents, split = sentences, [], {"dev_split": "none"}
         console.print(f"training on {len(train_sents):,} sentences, dev {len(dev_sents):,} …")

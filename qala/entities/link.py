@@ -17,7 +17,7 @@ from qala.document import Entity, EntityType
 from qala.entities.names import key, name_units
 from qala.lexicon import data_path, load_table
 
-_BULK_FILES = ("persons.tsv", "places.tsv", "organizations.tsv")
+_BULK_FILES = ("persons.tsv", "places.tsv", "organizations.tsv", "misc.tsv")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _KEY_UNSAFE = re.compile(r"[^\w]+")
 

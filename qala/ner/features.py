@@ -64,6 +64,7 @@ class Lexicons:
     per: frozenset[str]
     loc: frozenset[str]
     org: frozenset[str]
+    misc: frozenset[str]  # currencies, awards, tournaments, wars, products, works
     first_words: Mapping[str, int]  # first word of a multi-word gazetteer name → its longest length
     name_units: Mapping[str, int]  # name word → frequency bucket
     given: frozenset[str]  # words that start person names in the gazetteer
@@ -86,11 +87,11 @@ def joined_variants(name: str) -> set[str]:
 def base_lexicons() -> Lexicons:
     """The lexicon and gazetteer sets, built once per process (about 0.5 s of CPU)."""
     per = frozenset(v for name in gazetteer.names("PER") for v in joined_variants(name))
-    loc, org = gazetteer.names("LOC"), gazetteer.names("ORG")
+    loc, org, misc = gazetteer.names("LOC"), gazetteer.names("ORG"), gazetteer.names("MISC")
     first: dict[str, int] = {}
     given: dict[str, int] = {}
     family: dict[str, int] = {}
-    for name in per | loc | org:
+    for name in per | loc | org | misc:
         words = name.split()
         if 1 < len(words) <= MAX_GAZ_WORDS:
             first[words[0]] = max(first.get(words[0], 0), len(words))
@@ -107,6 +108,7 @@ def base_lexicons() -> Lexicons:
         per=per,
         loc=loc,
         org=org,
+        misc=misc,
         first_words=first,
         name_units=units,
         given=frozenset(w for w, c in given.items() if c >= MIN_NAME_POSITION_COUNT),
@@ -193,6 +195,10 @@ class Featurizer:
             if v in lex.org:
                 feats.append("gO1")
                 break
+        for v in variants:
+            if v in lex.misc:
+                feats.append("gM1")
+                break
         nu = lex.name_units.get(b) or lex.name_units.get(w)
         if not nu:
             for head in _JOINABLE:  # عبدالسلام = عبد + السلام
@@ -257,7 +263,7 @@ class Featurizer:
                     continue
                 for length in range(min(longest, n - i), 1, -1):
                     name = " ".join((v, *normed[i + 1 : i + length]))
-                    for typ, names in (("P", lex.per), ("L", lex.loc), ("O", lex.org)):
+                    for typ, names in (("P", lex.per), ("L", lex.loc), ("O", lex.org), ("M", lex.misc)):
                         if name in names:
                             out[i].append("gB" + typ)
                             for j in range(i + 1, i + length):

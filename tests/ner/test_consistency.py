@@ -60,3 +60,19 @@ def test_tag_document_gives_one_tag_and_score_per_token() -> None:
     assert [len(t) for t in tags] == [5, 0, 5] and [len(s) for s in scores] == [5, 0, 5]
     assert tags[0][3] == "B-LOC" and tags[2][1] == "B-LOC"
     assert all(0.0 <= p <= 1.0 for sent in scores for p in sent)
+
+
+def test_a_surname_alone_is_the_person_named_in_full_earlier() -> None:
+    sents = [
+        ["التقى", "الوزير", "كمال", "العطاري", "بالسفير", "."],
+        ["وقال", "العطاري", "إن", "اللقاء", "مثمر", "."],
+        ["وأضاف", "كمال", "أن", "الحوار", "مستمر", "."],
+    ]
+    tags = [["O", "O", "B-PER", "I-PER", "O", "O"], ["O"] * 6, ["O"] * 6]
+    out = propagate_names(sents, tags)
+    assert out[1] == ["O", "B-PER", "O", "O", "O", "O"]
+    # the first word alone (a given name many people share) is not copied
+    assert out[2] == ["O"] * 6
+    # nor a short last word
+    short = propagate_names([["رأى", "سامر", "علي", "."], ["وقال", "علي", "."]], [["O", "B-PER", "I-PER", "O"], ["O", "O", "O"]])
+    assert short[1] == ["O", "O", "O"]

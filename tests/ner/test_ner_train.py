@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from qala.cli import app
-from qala.ner.conll import read_conll, spans, write_conll
+from qala.ner.conll import read_conll, sentence_fingerprint, spans, write_conll
 from qala.ner.tagger import NerTagger
 from qala.ner.train import contiguous_split
 
@@ -37,6 +37,22 @@ def test_held_out_block_without_dev_file(tmp_path):
     assert res.exit_code == 0, res.output
     meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
     assert meta["dev_sentences"] == 2 and meta["train_sentences"] == 6 and "block 3 of 4" in meta["dev_split"]
+
+
+def test_random_held_out_sentences_are_recorded_with_their_seed(tmp_path):
+    def held_out(seed: int) -> list[str]:
+        out = tmp_path / f"m{seed}"
+        args = ["train", "ner", "--train", str(MINI), "--out", str(out), "--dev-fraction", "0.25", "--dev-seed", str(seed)]
+        res = CliRunner().invoke(app, [*args, "--max-iterations", "5"])
+        assert res.exit_code == 0, res.output
+        meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+        assert meta["dev_split"] == f"random sentences, seed {seed}" and meta["dev_seed"] == seed
+        assert meta["dev_sentences"] == 2 and meta["train_sentences"] == 6
+        trained = set((out / "trained_on.txt").read_text(encoding="utf-8").split())
+        return sorted(fp for fp in map(sentence_fingerprint, (s.tokens for s in read_conll(MINI))) if fp not in trained)
+
+    assert held_out(3) == held_out(3)  # the seed makes the split reproducible
+    assert any(held_out(seed) != held_out(3) for seed in (4, 5, 6))
 
 
 def test_contiguous_split_holds_out_one_block_in_order():
