@@ -47,13 +47,14 @@ from qala.quotes.tokens import (
     Candidate,
     Tok,
     anonymity_appositions,
+    closing_phrase_after,
     document_relative,
     is_topic,
     noun_reading,
     phrase_length,
     reply_reading,
 )
-from qala.text.normalize import norm
+from qala.text.normalize import Normalized, norm
 
 # Verbal nouns of derived verbs (انزلاق، ارتفاع، استمرار، تسجيل): an object, not a speaker.
 MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.ت.ا.|است..ا.|ت..ي.)$")
@@ -95,14 +96,19 @@ _TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
 # Normalized endings that fix a noun's gender for subject-verb agreement (ة is normalized to ه).
 _MASC_PLURAL_ENDINGS = ("ين", "ون")
 _FEM_ENDINGS = ("ه", "ات")
+# Words of a relative clause set off by commas between a speaker and the content (التقرير، الذي نشر
+# بمناسبة اليوم العالمي للبيئة، إلى أن): longer stretches are read as content.
+MAX_RELATIVE_APPOSITION = 12
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 
 
 class Extractor(NominalCues):
     """Finds quotation candidates in one normalized document text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, normalized: Normalized | None = None) -> None:
         self.text = text
+        # the raw text behind `text`, for spellings normalization merges (تدعى "is named" / تدعي "claims")
+        self.normalized = normalized
         self.lex = lexicon()
         self.toks = self._tokenize(text)
         self.sent_end = self._sentence_ends()
@@ -116,6 +122,10 @@ class Extractor(NominalCues):
         for i, t in enumerate(self.toks):
             if t.word and i not in hidden:
                 hit = lookup_cue(t.text)
+                if hit is not None and self._surface(t) in self.lex.not_cue_spellings:
+                    hit = None  # ممرضة تدعى هالة: "is named", not the cue تدعي "claims"
+                if hit is not None and hit[0].lemma in self.lex.closing_cues and not closing_phrase_after(self.toks, i, self.lex):
+                    hit = None  # ختم الوفد زيارته / هكذا ختم X كلمته: narration, not "ختم حديثه بالقول"
                 if hit is not None and hit[0].cls == "written" and not self._written_source_after(i):
                     hit = reply_reading(self.toks, i, self.sent_end[t.sent], self.lex)  # ورد الوزير بأن
                 # كتب/نشر without a place of posting are narration (or nouns: كتب "books"): never a cue
@@ -134,6 +144,11 @@ class Extractor(NominalCues):
         self._word_prefix = [0]
         for t in self.toks:
             self._word_prefix.append(self._word_prefix[-1] + t.word)
+
+    def _surface(self, t: Tok) -> str:
+        """A token as the article spells it (its normalized form when the raw text is unknown)."""
+        nz = self.normalized
+        return t.text if nz is None else nz.raw[nz.to_raw(t.start) : nz.to_raw_end(t.end)]
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -292,10 +307,15 @@ class Extractor(NominalCues):
             intro = None  # أكدت البلدية إصلاح العطل ... على: the preposition belongs to the content
         if strict and (intro is None or intro[0] not in ("comp", "colon", "mark", "prep") or (intro[1] != i + 1 and participle)):
             return None
+        if prev is not None and prev.text in lex.negations and intro is not None and intro[0] in ("prep", "prefprep") and not (intro[1] + 1 < send and toks[intro[1] + 1].text in lex.complementizers):
+            return None  # لم تكشف الشركة عن أسماء المستثمرين: a negated cue with only its complement says nothing
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
             return None
-        if form.cls == "narrate" and intro is not None and intro[0] == "comp" and any(toks[k].text in _RELATIVES or toks[k].text in _CLAUSE_STARTS for k in range(i + 1, intro[1])):
+        named = intro is not None and any(strip_prefix(toks[k].text)[-1] in lex.naming_words for k in range(i + 1, intro[1]))
+        if form.cls == "narrate" and intro is not None and intro[0] == "comp" and not named and any(toks[k].text in _RELATIVES or toks[k].text in _CLAUSE_STARTS for k in range(i + 1, intro[1])):
             return None  # ويحكي الفيلم الذي كان مقررا أن ...، يحكون قصتهم إذ إنه: a story, not a report
+            # (a person's relative clause before a naming apposition is no story: وروى أحد السكان
+            # الذين أجلوا، ويدعى فلان، أنه ...)
         if form.cls in ("written", "post") and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None
         if form.cls == "express" and not self._feeling_has_content(self._feeling_at(intro, send), send):
@@ -330,6 +350,9 @@ class Extractor(NominalCues):
             if np and self._object_not_subject(np, form, svo):
                 np = []  # وتوقع الحكومة ...: a feminine noun after a masculine verb is its object
             start = (np[-1] + 1) if np else self._skip_adjuncts(i + 1, send)
+            after_np = (np[-1] + 1) if np else i + 1
+            if after_np < send and toks[after_np].text in lex.idiom_objects:
+                return None  # وقال الطقس كلمته: an idiom, not speech
             start = self._skip_adjuncts(start, send)
             # stop counting at MIN_OBJECT_TOKENS: counting to the sentence end made a long sentence quadratic
             if sum(1 for _ in islice((k for k in range(start, send) if toks[k].word), MIN_OBJECT_TOKENS)) < MIN_OBJECT_TOKENS:
@@ -514,6 +537,11 @@ class Extractor(NominalCues):
         np = self._np(k, b, None)
         k = (np[-1] + 1) if np else k
         while k < b:
+            if np and toks[k].text in COMMAS and k + 1 < b and toks[k + 1].text in _RELATIVES:
+                close = next((c for c in range(k + 2, min(b, k + 2 + MAX_RELATIVE_APPOSITION)) if toks[c].text in COMMAS), None)
+                if close is not None:
+                    k = close + 1  # وأشار التقرير، الذي نشر أمس، إلى أن: a relative clause set off by commas
+                    continue
             k2 = self._skip_adjuncts(k, b)
             if k2 == k:
                 t = toks[k]
@@ -746,6 +774,9 @@ class Extractor(NominalCues):
             elif is_definite(w) or (w[0] == "و" and is_definite(w[1:])):
                 out.append(k)
                 expect_name = False
+            elif w == "عن" and toks[k - 1].text in lex.issuer_links:
+                out.append(k)  # تقرير صادر عن منظمة الصحة العالمية: the issuer continues the phrase
+                closed = False
             elif w in ("في",) or (w[0] in "لب" and len(w) > 3):
                 out.append(k)
                 closed = w.startswith("لل") or (w[0] in "لب" and is_definite(w[1:]))

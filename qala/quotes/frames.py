@@ -330,8 +330,9 @@ def source_after_quote(toks: Sequence[TokenLike], lo: int, i: int, gender: str |
         j = k + 1
         if j < i and toks[j].text in _HAKADHA:
             j += 1
-        if j + 1 >= i or not toks[j].word or lookup_cue(toks[j].text) is not None or is_definite(toks[j].text) or _starts_subject(toks[j].text):
-            return []  # a reporting cue is its own quotation; a noun is no verb
+        cue = lookup_cue(toks[j].text)
+        if j + 1 >= i or not toks[j].word or (cue is not None and cue[0].lemma not in lex.closing_cues) or is_definite(toks[j].text) or _starts_subject(toks[j].text):
+            return []  # a reporting cue is its own quotation (هكذا ختم X كلمته is not one); a noun is no verb
         if gender is not None and toks[j].text.endswith("ت") != (gender == "f"):
             return []
         np = _subject_after_verb(toks, j + 1, i)

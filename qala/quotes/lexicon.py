@@ -59,6 +59,14 @@ class QuoteLexicon:
     source_modifiers: frozenset[str]  # أحدث، آخر: written before a nominal source's head
     adjunct_phrases: tuple[tuple[str, ...], ...]  # في الوقت ذاته: multi-word adjuncts (lines with spaces)
     no_bare_object: frozenset[str]  # انتقد، كشف: lemmas whose bare object is no reported content
+    idiom_objects: frozenset[str]  # كلمته: قال الطقس كلمته is an idiom, not speech
+    negations: frozenset[str]  # لم، لن: لم تكشف عن أسماء reports nothing said
+    not_cue_spellings: frozenset[str]  # تدعى: exact spellings (not normalized) that are never cues
+    naming_words: frozenset[str]  # تدعى، المدعو: a speaker phrase's name follows them
+    closing_cues: frozenset[str]  # ختم، اختتم: cues only with a closing phrase (بالقول) after them
+    closing_phrases: frozenset[str]  # بالقول، قائلا
+    issuer_links: frozenset[str]  # صادر (عن X): a document's issuer follows
+    author_verbs: frozenset[str]  # أعدتها (X): a document's author follows
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -182,6 +190,14 @@ def lexicon() -> QuoteLexicon:
         anonymity_nouns=tuple(norm(w) for w in load_list("quote_anonymity_nouns")),
         adjunct_phrases=tuple(tuple(norm(w) for w in a.split()) for a in load_list("quote_adjuncts") if " " in a.strip()),
         no_bare_object=nset("quote_no_bare_object"),
+        idiom_objects=nset("quote_idiom_objects"),
+        negations=nset("quote_negations"),
+        not_cue_spellings=frozenset(load_list("quote_not_cue_spellings")),
+        naming_words=nset("quote_naming_words"),
+        closing_cues=nset("quote_closing_cues"),
+        closing_phrases=nset("quote_closing_phrases"),
+        issuer_links=nset("quote_issuer_links"),
+        author_verbs=nset("quote_author_verbs"),
     )
 
 

@@ -35,6 +35,9 @@ MAX_ENTRIES_SCANNED = 60
 # Words before a statement noun searched for its issuer (وقال البنك المركزي في بيان، أصدرت الوزارة
 # أمس بيانا): the issuer is the clause's subject, a few words back.
 ISSUER_WINDOW = 6
+# Definite words a role may be written longer with before the name (وزير التموين والتجارة الداخلية
+# المصري + name, for the headline role وزير التموين).
+MAX_ROLE_EXTENSION = 4
 # "وزير الخارجية الليبي": words between a role noun and its nationality adjective (a ministry name).
 ROLE_TO_ADJECTIVE = 4
 # Endings of a noun with a possessive pronoun that are not also a bare feminine noun (ة is
@@ -208,6 +211,18 @@ def _without_manner(toks: list[str]) -> list[str]:
     return toks
 
 
+def _issuer(toks: list[str]) -> list[str]:
+    """The issuer named in a document phrase (تقرير صادر عن X، دراسة أعدتها X → X): a document speaks
+    for its author."""
+    lex = lexicon()
+    if not toks or (toks[0] not in lex.document_heads and toks[0][2:] not in lex.document_heads):
+        return toks
+    for j in range(1, len(toks) - 1):
+        if (toks[j] == "عن" and toks[j - 1] in lex.issuer_links) or toks[j] in lex.author_verbs:
+            return toks[j + 1 :]
+    return toks
+
+
 def _without_object(toks: list[str]) -> list[str]:
     """The phrase without a trailing object (ودعت الوزارة المواطنين إلى → الوزارة): a definite
     sound masculine plural after a definite noun that is not itself such a plural cannot be its
@@ -298,6 +313,7 @@ class SourceIndex:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
         resolved to a different, named form (resolution `coreference`)."""
         toks = _without_object(_without_manner(_without_own_setting([t for t in phrase_tokens if t not in _DEMONSTRATIVES])))
+        toks = _issuer(toks)  # تقرير صادر عن منظمة الصحة العالمية → منظمة الصحة العالمية
         kind = speaker_kind(toks)
         if kind == "person":
             role, name = split_role_name(toks)
@@ -405,6 +421,13 @@ class SourceIndex:
             nxt = words[i + n]
             if nxt in lex.first_names and _given_name_at(words, i + n):
                 return self._fuller_name(name_at(words, i + n))
+            # وزير التموين → "وزير التموين والتجارة الداخلية المصري حسام ...": the role written longer
+            # (coordinated and nisba definites) before the name
+            m = i + n if role[0] in lex.roles else len(words)  # an office (وزير), not an organization
+            while m < min(len(words), i + n + MAX_ROLE_EXTENSION) and (is_definite(words[m]) or (words[m].startswith("و") and is_definite(words[m][1:]))):
+                m += 1
+            if m > i + n and m < len(words) and words[m] in lex.first_names and _given_name_at(words, m):
+                return self._fuller_name(name_at(words, m))
             for e in self.entries[-MAX_ENTRIES_SCANNED:]:
                 if e.name and e.kind == "person" and nxt == e.name[0]:
                     return e.name
@@ -448,6 +471,10 @@ class SourceIndex:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt.startswith("لل") and "ال" + nxt[2:] in by_word:
             return by_word["ال" + nxt[2:]]  # بيان للوزارة
+        if nxt in lexicon().issuer_links and words[i + 2 : i + 3] == ["عن"]:
+            for w in words[i + 3 : i + 3 + ISSUER_WINDOW]:
+                if w in by_word:
+                    return by_word[w]  # تقرير صادر عن الوزارة
         for j in range(i - 1, max(-1, i - 1 - ISSUER_WINDOW), -1):
             e = by_word.get(words[j])
             if e is not None and words[j] not in NAME_PARTICLES:

@@ -138,9 +138,17 @@ def _with_person_mention(words: list[str], person: str) -> list[str]:
     return role + mention
 
 
+def _named_in_apposition(words: list[str], naming: frozenset[str]) -> list[str]:
+    """إحدى المشاركات، وهي ممرضة تدعى هالة المصري → هالة المصري: the name a naming word introduces."""
+    for j in range(len(words) - 2, -1, -1):
+        if words[j] in naming or (words[j].startswith("و") and words[j][1:] in naming):
+            return words[j + 1 :]
+    return words
+
+
 def extract_quotes(doc: Document) -> list[Quote]:
     nz = normalize(doc.text)
-    ex = Extractor(nz.text)
+    ex = Extractor(nz.text, nz)
     cands = _dedupe(ex.candidates(), ex.toks, ex.lex.first_names, nz.text)
     toks = ex.toks
     for c in cands:
@@ -193,6 +201,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if not c.speaker:
             continue
         words = c.speaker_words or [toks[k].text for k in c.speaker]
+        # the name an apposition gives between the speaker and the content (…، وهي ممرضة تدعى هالة المصري:)
+        tail = []
+        for t in toks[c.speaker[-1] + 1 :]:
+            if t.start >= c.cue[1] or t.text in ex.lex.complementizers:
+                break
+            if t.word:
+                tail.append(t.text)
+        words = _named_in_apposition(words + tail, ex.lex.naming_words) if any(w in ex.lex.naming_words or w[1:] in ex.lex.naming_words for w in tail) else words
         mention = raw_span(toks[c.speaker[0]].start, toks[c.speaker[-1]].end)
         if doc.mentions and c.how != "headline":
             person = _mention_name(doc, mention.start, mention.end, ("PER",))

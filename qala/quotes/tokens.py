@@ -32,6 +32,8 @@ MAX_TOPIC_WORDS = 6
 DOCUMENT_RELATIVE_REACH = 3
 # كان + a subject of up to two words + its predicate (كان الشاب طالبا، كانت الطالبة الجديدة ...).
 COPULA_REACH = 3
+# How far after ختم/اختتم its closing phrase may stand (a subject of up to five words, حديثه، بالقول).
+CLOSING_REACH = 8
 
 # Prepositions: a word after one is its object (في بيان), and no name or cue.
 PREP_WORDS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء"))
@@ -151,3 +153,14 @@ def phrase_length(toks: list[Tok], k: int, b: int, phrases: tuple[tuple[str, ...
         if k + len(p) <= b and all(toks[k + j].text == w for j, w in enumerate(p)):
             return len(p)
     return 0
+
+
+def closing_phrase_after(toks: list[Tok], i: int, lex: QuoteLexicon) -> bool:
+    """A closing phrase (بالقول، قائلا) within CLOSING_REACH words after toks[i], before a comma:
+    what makes a speech-ending verb (وختم الوزير حديثه بالقول إن) a reporting cue."""
+    for k in range(i + 1, min(len(toks), i + 1 + CLOSING_REACH)):
+        if not toks[k].word or toks[k].sent != toks[i].sent:
+            return False
+        if toks[k].text in lex.closing_phrases:
+            return True
+    return False
