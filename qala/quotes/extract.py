@@ -596,7 +596,9 @@ class Extractor(NominalCues):
                 for start in range(max(k + 1, st - MAX_SVO_TOKENS), st):
                     w = toks[start].text
                     if w in heads or (is_definite(w) and w[2:] in heads):
-                        return list(range(start, st)) if all(toks[x].word for x in range(start, st)) else []
+                        if not all(toks[x].word for x in range(start, st)):
+                            return []
+                        return self._np(start, st, None) or list(range(start, st))  # not «فقد أصدر» after it
                 return []
         return []
 
@@ -799,14 +801,16 @@ class Extractor(NominalCues):
         k, sent = i - 1, toks[i].sent
         if k > 0 and toks[k].text == "قد" and toks[k - 1].text in lex.copulas:
             k -= 2  # الوزير كان قد أقر بأن: the subject stands before the auxiliary
-        while k >= 0 and toks[k].sent == sent and len(out) <= MAX_SVO_TOKENS:
+        # a statement noun right before the cue (أصدر بيانا اعتبر فيه): issuer + its verb + the noun
+        limit = 2 * MAX_SVO_TOKENS if k >= 0 and is_setting(toks[k].text) else MAX_SVO_TOKENS
+        while k >= 0 and toks[k].sent == sent and len(out) <= limit:
             t = toks[k]
             if not t.word or t.text in lex.complementizers or t.text in _CLAUSE_STARTS or k in self.cue_at:
                 break
             out.append(k)
             k -= 1
         out.reverse()
-        if not out or len(out) > MAX_SVO_TOKENS:
+        if not out or len(out) > limit:
             return []
         boundary = toks[k] if k >= 0 and toks[k].sent == sent else None
         if boundary is not None and boundary.word and boundary.text not in lex.complementizers and boundary.text not in _CLAUSE_STARTS:
@@ -818,6 +822,8 @@ class Extractor(NominalCues):
         first = toks[out[0]].text
         if not (is_definite(first) or first in lex.anonymous_heads or first in lex.first_names or first in lex.roles or first in lex.org_heads or len(out) <= 2):
             return []
+        if len(out) > 2 and is_setting(toks[out[-1]].text):
+            return self._np(out[0], out[-1] + 1, None)  # الاتحاد فقد أصدر بيانا اعتبر فيه: the issuer, not its verb
         return out
 
     def _content(self, k: int, send: int, multi: bool, speaker: set[str] | frozenset[str] = frozenset()) -> tuple[tuple[int, int], str] | None:

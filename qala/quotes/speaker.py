@@ -517,8 +517,10 @@ def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: b
 
 # Pronoun suffixes of a particle or a perspective phrase → (gender, plural) of the subject.
 _PRONOUN_AGREEMENT: dict[str, tuple[str | None, bool]] = {"ه": ("m", False), "ها": ("f", False), "هم": ("m", True), "هما": (None, True), "هن": ("f", True)}
-# A circumstantial م-participle in the accusative (مبتسما، متأثرا، متحسرا): not a name.
-STATE_PARTICIPLE = re.compile(r"^م\w{3,}ا$")
+# A circumstantial م-participle in the accusative (مبتسما، متأثرا، متحسرا): not a name. Derived-form
+# participles put a consonant after the م; ما... is a transliterated name (ماتسودا، مارتا), and
+# form-I participles such as مازحا are listed as `state` in quote_speaker_frames.tsv.
+STATE_PARTICIPLE = re.compile(r"^م[^ا]\w{2,}ا$")
 
 
 @dataclass(frozen=True)
