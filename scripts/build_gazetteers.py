@@ -191,7 +191,7 @@ def organizations() -> list[tuple[str, str, str, str, str]]:
     clubs = awc_pairs(AWC_CLUBS)
     # Full names first, so that a short form that is also some club's full name keeps that club's
     # Latin form (ريال مدريد = Real Madrid C.F., not the basketball section).
-    forms = [(latin, name) for latin, name in clubs]
+    forms = list(clubs)
     for latin, name in clubs:
         short = CLUB_SPORT_SUFFIX.sub("", name)
         forms.append((latin, short))

@@ -183,22 +183,9 @@ class Featurizer:
         # patterns (غ، تش، يه، ـو) that Arabic words rarely show, which helps with unseen names.
         padded = "<" + b + ">"
         feats.extend("t=" + padded[i : i + 3] for i in range(len(padded) - 2))
-        for v in variants:
-            if v in lex.per:
-                feats.append("gP1")
-                break
-        for v in variants:
-            if v in lex.loc:
-                feats.append("gL1")
-                break
-        for v in variants:
-            if v in lex.org:
-                feats.append("gO1")
-                break
-        for v in variants:
-            if v in lex.misc:
-                feats.append("gM1")
-                break
+        for flag, names in (("gP1", lex.per), ("gL1", lex.loc), ("gO1", lex.org), ("gM1", lex.misc)):
+            if any(v in names for v in variants):
+                feats.append(flag)
         nu = lex.name_units.get(b) or lex.name_units.get(w)
         if not nu:
             for head in _JOINABLE:  # عبدالسلام = عبد + السلام

@@ -27,6 +27,7 @@ from qala.quotes.frames import (
 )
 from qala.quotes.lexicon import (
     CueForm,
+    is_naming_word,
     is_post_place,
     is_setting,
     lexicon,
@@ -311,8 +312,13 @@ class Extractor(NominalCues):
             return None  # لم تكشف الشركة عن أسماء المستثمرين: a negated cue with only its complement says nothing
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
             return None
-        named = intro is not None and any(strip_prefix(toks[k].text)[-1] in lex.naming_words for k in range(i + 1, intro[1]))
-        if form.cls == "narrate" and intro is not None and intro[0] == "comp" and not named and any(toks[k].text in _RELATIVES or toks[k].text in _CLAUSE_STARTS for k in range(i + 1, intro[1])):
+        if (
+            form.cls == "narrate"
+            and intro is not None
+            and intro[0] == "comp"
+            and any(toks[k].text in _RELATIVES or toks[k].text in _CLAUSE_STARTS for k in range(i + 1, intro[1]))
+            and not any(is_naming_word(toks[k].text) for k in range(i + 1, intro[1]))
+        ):
             return None  # ويحكي الفيلم الذي كان مقررا أن ...، يحكون قصتهم إذ إنه: a story, not a report
             # (a person's relative clause before a naming apposition is no story: وروى أحد السكان
             # الذين أجلوا، ويدعى فلان، أنه ...)

@@ -210,6 +210,12 @@ def strip_prefix(word: str, min_len: int = 4) -> list[str]:
     return out
 
 
+def is_naming_word(word: str) -> bool:
+    """تدعى، ويدعى، المدعو: a word after which a speaker phrase writes the person's name."""
+    naming = lexicon().naming_words
+    return any(v in naming for v in strip_prefix(word))
+
+
 def lookup_cue(word: str, skip_cls: str = "") -> tuple[CueForm, bool] | None:
     """The cue a normalized word is, and whether it carried a و/ف prefix. `skip_cls` ignores the
     readings of one class: ورد is "was mentioned" (written) or و + رد "replied" (say)."""

@@ -15,7 +15,7 @@ from qala.quotes.frames import (
     source_after_quote,
     without_leading_manner,
 )
-from qala.quotes.lexicon import lookup_cue
+from qala.quotes.lexicon import is_naming_word, lookup_cue
 from qala.quotes.speaker import (
     SourceEntry,
     SourceIndex,
@@ -138,11 +138,12 @@ def _with_person_mention(words: list[str], person: str) -> list[str]:
     return role + mention
 
 
-def _named_in_apposition(words: list[str], naming: frozenset[str]) -> list[str]:
-    """إحدى المشاركات، وهي ممرضة تدعى هالة المصري → هالة المصري: the name a naming word introduces."""
-    for j in range(len(words) - 2, -1, -1):
-        if words[j] in naming or (words[j].startswith("و") and words[j][1:] in naming):
-            return words[j + 1 :]
+def _named_in_apposition(words: list[str], tail: list[str]) -> list[str]:
+    """The speaker words, or the name a naming word in the apposition `tail` after them introduces
+    (إحدى المشاركات، وهي ممرضة تدعى هالة المصري → هالة المصري)."""
+    for j in range(len(tail) - 2, -1, -1):
+        if is_naming_word(tail[j]):
+            return tail[j + 1 :]
     return words
 
 
@@ -208,7 +209,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 break
             if t.word:
                 tail.append(t.text)
-        words = _named_in_apposition(words + tail, ex.lex.naming_words) if any(w in ex.lex.naming_words or w[1:] in ex.lex.naming_words for w in tail) else words
+        words = _named_in_apposition(words, tail)
         mention = raw_span(toks[c.speaker[0]].start, toks[c.speaker[-1]].end)
         if doc.mentions and c.how != "headline":
             person = _mention_name(doc, mention.start, mention.end, ("PER",))
