@@ -1,7 +1,8 @@
 """CRF features for Arabic NER over ANERcorp-style tokens (clitics attached, punctuation separate).
 
 Why these: Arabic has no capitals, so a name is recognised from its shape (affixes, letter
-trigrams, Latin or digits), its context (titles before persons, head words before organizations,
+trigrams, Latin or digits, and how name-like its letters look to letter models of tens of
+thousands of name and common words, `qala.ner.letters`), its context (titles before persons, head words before organizations,
 prepositions before places), gazetteer membership (after stripping the proclitics و ف ب ل ك ال
 that ANERcorp keeps attached), given/family-name positions and the entity memory of the training
 data (`qala.ner.memory`). Word clusters (k-means over multilingual USE word embeddings) were
@@ -19,6 +20,7 @@ from functools import cache
 from qala import gazetteer
 from qala.lexicon import load_list, load_table
 from qala.ner.clitics import MIN_STEM, PROCLITICS, bare, strip_variants
+from qala.ner.letters import MIN_LETTERS, NameLikeness, name_likeness
 from qala.ner.memory import EntityMemory
 from qala.text.normalize import norm
 
@@ -72,6 +74,7 @@ class Lexicons:
     person_cues: frozenset[str]
     org_heads: frozenset[str]
     loc_heads: frozenset[str]
+    letters: NameLikeness | None = None  # letter n-gram verdicts on unseen words (qala.ner.letters)
 
 
 def joined_variants(name: str) -> set[str]:
@@ -116,6 +119,7 @@ def base_lexicons() -> Lexicons:
         person_cues=frozenset(norm(w) for w in load_list("ner_person_cues")),
         org_heads=frozenset(norm(w) for w in load_list("ner_org_heads")),
         loc_heads=frozenset(norm(w) for w in load_list("ner_loc_heads")),
+        letters=name_likeness(),
     )
 
 
@@ -183,6 +187,9 @@ class Featurizer:
         # patterns (غ، تش، يه، ـو) that Arabic words rarely show, which helps with unseen names.
         padded = "<" + b + ">"
         feats.extend("t=" + padded[i : i + 3] for i in range(len(padded) - 2))
+        # How name-like the letters look to models of tens of thousands of name and common words.
+        if lex.letters is not None and shp == "A" and len(b) >= MIN_LETTERS:
+            feats.extend(lex.letters.bands(b))
         for flag, names in (("gP1", lex.per), ("gL1", lex.loc), ("gO1", lex.org), ("gM1", lex.misc)):
             if any(v in names for v in variants):
                 feats.append(flag)

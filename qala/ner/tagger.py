@@ -29,7 +29,7 @@ ATTRIBUTES_FILE = "attributes.txt"
 # Fingerprints of the training sentences (`qala.ner.conll.sentence_fingerprint`), one per line.
 TRAINED_ON_FILE = "trained_on.txt"
 # Bumped when features change: a model trained with other features must not be used silently.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 
 class ModelError(QalaError):

