@@ -132,7 +132,7 @@ class Featurizer:
         # Attributes the model has weights for: others are dropped up front, since handing crfsuite
         # features it ignores is the main cost of tagging. None (training) keeps everything.
         self.known = known
-        self._word_cache: dict[str, tuple[list[str], list[tuple[str, ...]], str, bool, bool]] = {}
+        self._word_cache: dict[str, tuple[list[str], list[tuple[str, ...]], str, bool, bool, tuple[str, ...]]] = {}
         self._variants_cache: dict[str, tuple[str, ...]] = {}
 
     def _keep(self, feats: list[str]) -> list[str]:
@@ -147,9 +147,9 @@ class Featurizer:
             hit = self._variants_cache[w] = strip_variants(w)
         return hit
 
-    def _word(self, tok: str) -> tuple[list[str], list[tuple[str, ...]], str, bool, bool]:
+    def _word(self, tok: str) -> tuple[list[str], list[tuple[str, ...]], str, bool, bool, tuple[str, ...]]:
         """(own features, context features for each offset -WINDOW..WINDOW, normalized form,
-        is a person cue, is a nisba adjective)."""
+        is a person cue, is a nisba adjective, letter-model bands)."""
         hit = self._word_cache.get(tok)
         if hit is not None:
             return hit
@@ -188,8 +188,8 @@ class Featurizer:
         padded = "<" + b + ">"
         feats.extend("t=" + padded[i : i + 3] for i in range(len(padded) - 2))
         # How name-like the letters look to models of tens of thousands of name and common words.
-        if lex.letters is not None and shp == "A" and len(b) >= MIN_LETTERS:
-            feats.extend(lex.letters.bands(b))
+        bands = lex.letters.bands(b) if lex.letters is not None and shp == "A" and len(b) >= MIN_LETTERS else ()
+        feats.extend(bands)
         for flag, names in (("gP1", lex.per), ("gL1", lex.loc), ("gO1", lex.org), ("gM1", lex.misc)):
             if any(v in names for v in variants):
                 feats.append(flag)
@@ -239,7 +239,7 @@ class Featurizer:
                 items.append(o + "lhead")
             ctx.append(tuple(self._keep(items)))
         nisba = w.startswith("ال") and len(w) >= MIN_NISBA_CHARS and (w.endswith("ي") or w.endswith("يه"))
-        out = (self._keep(feats), ctx, w, cue, nisba)
+        out = (self._keep(feats), ctx, w, cue, nisba, bands)
         self._word_cache[tok] = out
         return out
 
@@ -319,6 +319,9 @@ class Featurizer:
                     feats.append("BOS" if off < 0 else "EOS")
             # A person cue a few words back, possibly through an office and a nisba
             # (وزير الخارجية الأردني أيمن ...): beyond the ±2 window of single-word features.
+            if i > 0 and words[i - 1][3] and words[i][5]:
+                # a name-like word right after a title or office (the bands weigh more there)
+                feats.extend(f for f in (band + "&pc" for band in words[i][5]) if known is None or f in known)
             if any(words[j][3] for j in range(max(0, i - CUE_REACH), i)):
                 feats.append("cue<" + str(CUE_REACH))
                 if i > 0 and words[i - 1][4]:

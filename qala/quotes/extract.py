@@ -308,8 +308,8 @@ class Extractor(NominalCues):
             intro = None  # أكدت البلدية إصلاح العطل ... على: the preposition belongs to the content
         if strict and (intro is None or intro[0] not in ("comp", "colon", "mark", "prep") or (intro[1] != i + 1 and participle)):
             return None
-        if prev is not None and prev.text in lex.negations and intro is not None and intro[0] in ("prep", "prefprep") and not (intro[1] + 1 < send and toks[intro[1] + 1].text in lex.complementizers):
-            return None  # لم تكشف الشركة عن أسماء المستثمرين: a negated cue with only its complement says nothing
+        if prev is not None and (prev.text in lex.negations or prev.text in lex.irrealis) and intro is not None and intro[0] in ("prep", "prefprep") and not (intro[1] + 1 < send and toks[intro[1] + 1].text in lex.complementizers):
+            return None  # لم تكشف الشركة عن أسماء المستثمرين، أن تكشف عن خططها: a negated or expected cue with only its complement says nothing
         if form.ambiguous and (intro is None or intro[0] not in ("comp", "colon", "prep")):
             return None
         if (
@@ -401,15 +401,38 @@ class Extractor(NominalCues):
             cand.speaker = svo
         if not cand.speaker and not participle and not prefixed:
             cand.speaker = self._name_earlier_in_sentence(i)
+        if cand.speaker and self._evidence(cand.speaker[0]):
+            owner = self._evidence_owner(cand.speaker)
+            if not owner:
+                return None  # وأكدت نتائج التصويت تقارب المواقف: evidence, not a source
+            cand.speaker = owner  # وتشير أرقام المنظمة الدولية للهجرة إلى أن: the owner of the figures
         multi = intro is not None and intro[0] == "colon"
         words = {toks[k].text for k in cand.speaker}
         content = self._content(content_tok, send, multi, words)
         if content is None:
             return None
         if form.frame == "topic" and intro is not None and intro[0] in ("prep", "prefprep") and toks[content_tok - 1].text not in lex.complementizers and is_topic(toks, content_tok, content[0][1], _RELATIVES):
-            return None  # تحدثت فيه عن مشوارها وطموحاتها: what was talked about, not what was said
+            # تحدثت فيه عن مشوارها وطموحاتها: what was talked about, not what was said; but in ورد على
+            # سؤال الصحفي: «...» the words after the colon are
+            colon = next((k for k in range(content_tok, send) if toks[k].text == ":" and toks[k].start < content[0][1]), None)
+            content = self._content(colon + 1, send, True, words) if colon is not None else None
+            if content is None:
+                return None
         cand.content, cand.type = content
         return cand
+
+    def _evidence(self, k: int) -> bool:
+        w = self.toks[k].text
+        return (w[2:] if is_definite(w) else w) in self.lex.evidence_nouns
+
+    def _evidence_owner(self, phrase: list[int]) -> list[int]:
+        """The organization that evidence belongs to (أرقام المنظمة الدولية للهجرة → المنظمة ...),
+        from its head word on; [] when the phrase names none (نتائج التصويت، صور الأقمار الاصطناعية)."""
+        for n, k in enumerate(phrase[1:], 1):
+            w = self.toks[k].text
+            if (w[2:] if is_definite(w) else w) in self.lex.org_heads:
+                return phrase[n:]
+        return []
 
     def _find_intro(self, i: int, form: CueForm, send: int) -> tuple[str, int] | None:
         """What introduces the content after cue i: (kind, token index) or None."""
@@ -513,6 +536,8 @@ class Extractor(NominalCues):
         if svo and (not source_like or form.lemma in _TELL_LEMMAS):
             return True  # the addressee of أبلغ/أخبر may be a source elsewhere (السكان)
         head = words[0]
+        if form.gender == "f" and not form.plural and (head[2:] if is_definite(head) else head) in lex.masculine_plurals:
+            return True  # ودعت أولياء الأمور إلى: a feminine verb never takes them as subject
         if not is_definite(head) or head in lex.single_titles or form.plural:
             return False
         if form.gender == "f":
@@ -809,6 +834,8 @@ class Extractor(NominalCues):
             k -= 2  # الوزير كان قد أقر بأن: the subject stands before the auxiliary
         # a statement noun right before the cue (أصدر بيانا اعتبر فيه): issuer + its verb + the noun
         limit = 2 * MAX_SVO_TOKENS if k >= 0 and is_setting(toks[k].text) else MAX_SVO_TOKENS
+        if k > 0 and toks[k].text in COMMAS:
+            k = self._before_aside(k, sent)  # غير أن مسؤولا، طلب عدم كشف اسمه، قال: the aside is not the subject
         while k >= 0 and toks[k].sent == sent and len(out) <= limit:
             t = toks[k]
             if not t.word or t.text in lex.complementizers or t.text in _CLAUSE_STARTS or k in self.cue_at:
@@ -826,11 +853,29 @@ class Extractor(NominalCues):
         if toks[out[-1]].text in _RELATIVES:
             return []
         first = toks[out[0]].text
+        if first.endswith("ا") and first[:-1] in lex.anonymous_heads:
+            first = first[:-1]  # غير أن مسؤولا في الهيئة قال: the accusative after أن
         if not (is_definite(first) or first in lex.anonymous_heads or first in lex.first_names or first in lex.roles or first in lex.org_heads or len(out) <= 2):
             return []
         if len(out) > 2 and is_setting(toks[out[-1]].text):
             return self._np(out[0], out[-1] + 1, None)  # الاتحاد فقد أصدر بيانا اعتبر فيه: the issuer, not its verb
         return out
+
+    def _before_aside(self, comma: int, sent: int) -> int:
+        """The token before an aside set off by commas that ends at `comma` (، طلب عدم الكشف عن
+        هويته، / ، الذي تحدث لوكالة الأنباء،) when it opens with a relative or an anonymity verb;
+        `comma` itself otherwise."""
+        toks, lex = self.toks, self.lex
+        for c in range(comma - 2, max(-1, comma - 2 - MAX_RELATIVE_APPOSITION), -1):
+            if toks[c].sent != sent:
+                break
+            if toks[c].text in COMMAS:
+                first = toks[c + 1].text
+                opens = first in _RELATIVES or first in lex.anonymity_verbs or strip_prefix(first)[-1] in lex.anonymity_verbs
+                return c - 1 if opens and c > 0 else comma
+            if not toks[c].word:
+                break
+        return comma
 
     def _content(self, k: int, send: int, multi: bool, speaker: set[str] | frozenset[str] = frozenset()) -> tuple[tuple[int, int], str] | None:
         """(content offsets, type) from token k to the end of the clause."""

@@ -282,8 +282,8 @@ def _manner_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     circumstantial adverb (مبتسما، ضاحكا); k when none starts there."""
     f, lex = frames(), lexicon()
     w = toks[k].text
-    if w in lex.first_names or lookup_cue(w) is not None:
-        return k
+    if w in lex.first_names or w in lex.anonymous_heads or lookup_cue(w) is not None:
+        return k  # مسؤولا، مصدرا: an accusative source, not a circumstantial participle
     state = w in f.states or bool(STATE_PARTICIPLE.match(w))
     if not state and not (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
         return k

@@ -61,12 +61,16 @@ class QuoteLexicon:
     no_bare_object: frozenset[str]  # انتقد، كشف: lemmas whose bare object is no reported content
     idiom_objects: frozenset[str]  # كلمته: قال الطقس كلمته is an idiom, not speech
     negations: frozenset[str]  # لم، لن: لم تكشف عن أسماء reports nothing said
+    irrealis: frozenset[str]  # أن، كي: أن تكشف عن خططها reports nothing said either
     not_cue_spellings: frozenset[str]  # تدعى: exact spellings (not normalized) that are never cues
     naming_words: frozenset[str]  # تدعى، المدعو: a speaker phrase's name follows them
     closing_cues: frozenset[str]  # ختم، اختتم: cues only with a closing phrase (بالقول) after them
     closing_phrases: frozenset[str]  # بالقول، قائلا
     issuer_links: frozenset[str]  # صادر (عن X): a document's issuer follows
     author_verbs: frozenset[str]  # أعدتها (X): a document's author follows
+    evidence_nouns: frozenset[str]  # نتائج، صور: evidence that "shows" something, never a source
+    masculine_plurals: frozenset[str]  # أولياء، تجار: never the subject of a feminine cue
+    gatherings: frozenset[str]  # اجتماع، قمة: an event that issues a statement is not its source
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -124,6 +128,11 @@ def _complementizers() -> frozenset[str]:
     return frozenset(out)
 
 
+def _with_accusative(heads: frozenset[str]) -> frozenset[str]:
+    """Singular heads also in the indefinite accusative (غير أن مسؤولا في الهيئة قال): مسؤول → مسؤولا."""
+    return heads | {w + "ا" for w in heads if not w.endswith(("ون", "ين", "ا", "ه", "ي"))}
+
+
 def _titles() -> tuple[tuple[str, ...], ...]:
     titles = {tuple(norm(t).split()) for t in load_list("titles")}
     return tuple(sorted(titles, key=len, reverse=True))
@@ -172,7 +181,7 @@ def lexicon() -> QuoteLexicon:
         adjuncts=nset("quote_adjuncts"),
         settings=nset("quote_settings"),
         narration=nset("quote_narration"),
-        anonymous_heads=nset("quote_anonymous_heads"),
+        anonymous_heads=_with_accusative(nset("quote_anonymous_heads")),
         org_heads=nset("quote_org_heads"),
         document_heads=nset("quote_document_heads"),
         roles=nset("quote_roles"),
@@ -192,12 +201,16 @@ def lexicon() -> QuoteLexicon:
         no_bare_object=nset("quote_no_bare_object"),
         idiom_objects=nset("quote_idiom_objects"),
         negations=nset("quote_negations"),
+        irrealis=nset("quote_irrealis"),
         not_cue_spellings=frozenset(load_list("quote_not_cue_spellings")),
         naming_words=nset("quote_naming_words"),
         closing_cues=nset("quote_closing_cues"),
         closing_phrases=nset("quote_closing_phrases"),
         issuer_links=nset("quote_issuer_links"),
         author_verbs=nset("quote_author_verbs"),
+        evidence_nouns=nset("quote_evidence_nouns"),
+        masculine_plurals=nset("quote_masculine_plurals"),
+        gatherings=nset("quote_gatherings"),
     )
 
 

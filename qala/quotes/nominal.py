@@ -105,6 +105,14 @@ class NominalCues:
             return None
         head = next((k for k in src if _without_article(_without_li(toks[k].text)) not in lex.source_modifiers), src[0])
         bare_head = _without_article(_without_li(toks[head].text))
+        if bare_head in lex.evidence_nouns:
+            # ووفق معطيات المديرية العامة للأرصاد: the owner of the data speaks; بحسب ما أظهرته الصور: nobody
+            owner = next((n for n, k in enumerate(src) if k > head and _without_article(toks[k].text) in lex.org_heads), None)
+            if owner is None:
+                return None
+            src = src[owner:]
+            head = src[0]
+            bare_head = _without_article(toks[head].text)
         if bare_head in lex.manner_nouns:
             return None  # وفقا للقانون، حسب الحاجة: a manner or rule, not a source
         at_start = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in COMMAS and not self._after_content(i))

@@ -208,6 +208,8 @@ def _without_manner(toks: list[str]) -> list[str]:
         w = toks[i]
         if w in f.states or (STATE_PARTICIPLE.match(w) and w not in lexicon().first_names) or (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
             return toks[:i]
+        if i == len(toks) - 1 and FEM_STATE_PARTICIPLE.match(w) and w not in lexicon().first_names:
+            return toks[:i]
     return toks
 
 
@@ -219,7 +221,10 @@ def _issuer(toks: list[str]) -> list[str]:
         return toks
     for j in range(1, len(toks) - 1):
         if (toks[j] == "عن" and toks[j - 1] in lex.issuer_links) or toks[j] in lex.author_verbs:
-            return toks[j + 1 :]
+            issuer = toks[j + 1 :]
+            if (issuer[0][2:] if is_definite(issuer[0]) else issuer[0]) in lex.gatherings:
+                return toks[: j - 1] if toks[j] == "عن" else toks[:j]  # البيان الختامي الصادر عن الاجتماع: the statement speaks
+            return issuer
     return toks
 
 
@@ -521,6 +526,9 @@ _PRONOUN_AGREEMENT: dict[str, tuple[str | None, bool]] = {"ه": ("m", False), "�
 # participles put a consonant after the م; ما... is a transliterated name (ماتسودا، مارتا), and
 # form-I participles such as مازحا are listed as `state` in quote_speaker_frames.tsv.
 STATE_PARTICIPLE = re.compile(r"^م[^ا]\w{2,}ا$")
+# Its feminine (مبتسمة، متأثرة): also the form of nouns (منظمة، مدرسة), so only as the last word of a
+# speaker phrase, after the name (قالت بن عيسى مبتسمة).
+FEM_STATE_PARTICIPLE = re.compile(r"^م[^ا]\w{2,}ه$")
 
 
 @dataclass(frozen=True)

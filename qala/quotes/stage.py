@@ -242,7 +242,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 history.append((entry, mention))
         else:
             found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
-            narrator = _narrative_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw)
+            narrator = _narrative_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
             if narrator and (found is None or not _agrees(c, found[0]) or not _coordinated_verb(toks[c.cue_tok].text)):
                 # a person introduced by the narration of the cue's own sentence after the latest
                 # source: نفى المحامي X ...، مؤكدا أن / X، رأت أن — the cue's subject is that person
@@ -303,17 +303,18 @@ def _coordinated_verb(word: str) -> bool:
     return word.startswith("و") and len(word) > MIN_PREFIXED_VERB
 
 
-def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw) -> list[int]:
+def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw, reported_toks: set[int]) -> list[int]:
     """The tokens of the person (a PER mention) named before an implicit cue in the cue's own
-    sentence, after the latest explicit source (raw offset `after`), outside quotation marks, whose
-    title (if any) agrees in gender with the cue; [] when there is none."""
+    sentence, after the latest explicit source (raw offset `after`), outside quotation marks and
+    reported contents (أشار إلى أن غياب اللاعب فلان ...، لافتا: the player is spoken of, not
+    speaking), whose title (if any) agrees in gender with the cue; [] when there is none."""
     i = c.cue_tok
     if c.plural:
         return []
     hit: list[int] = []
     for k in range(i - 1, max(-1, i - NARRATIVE_SUBJECT_TOKENS), -1):
         t = toks[k]
-        if t.sent != toks[i].sent or to_raw(t.start) < after or t.text in _QUOTE_MARKS:
+        if t.sent != toks[i].sent or to_raw(t.start) < after or t.text in _QUOTE_MARKS or k in reported_toks:
             break
         if k in per_of_tok:
             hit = [m for m in range(k, max(-1, k - MAX_NAME_TOKENS), -1) if per_of_tok.get(m) == per_of_tok[k]][::-1]

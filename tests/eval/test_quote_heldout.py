@@ -39,6 +39,8 @@ HELDOUT = [
     ("quotes-heldout-blind7.jsonl", 8, 84, 0.96, 0.95),
     ("quotes-heldout-blind8.jsonl", 8, 82, 0.96, 0.95),
     ("quotes-heldout-blind9.jsonl", 8, 90, 0.94, 0.90),  # never fixed: the honest unseen-text gate
+    ("quotes-heldout-blind10.jsonl", 8, 94, 0.96, 0.95),
+    ("quotes-heldout-blind11.jsonl", 8, 95, 0.94, 0.89),
 ]
 
 
