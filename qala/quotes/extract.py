@@ -94,6 +94,8 @@ _DEMONSTRATIVE_OBJ = frozenset(_N(w) for w in ("ذلك", "لذلك", "هذا", "
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 # Verbs of telling whose direct object is the addressee (أبلغ النواب بأن): never the speaker.
 _TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
+# Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
+_PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 # Normalized endings that fix a noun's gender for subject-verb agreement (ة is normalized to ه).
 _MASC_PLURAL_ENDINGS = ("ين", "ون")
 _FEM_ENDINGS = ("ه", "ات")
@@ -304,6 +306,8 @@ class Extractor(NominalCues):
         if participle and not (prev is None or not prev.word or prefixed):
             strict = True  # نتائج مؤكدة: a participle used as an adjective
         intro = self._find_intro(i, form, send)
+        if prev is not None and prev.text in _PRONOUN_SUBJECTS and not participle and (intro is None or intro[0] not in ("comp", "colon", "mark")):
+            return None  # وهو طالب في السنة الثالثة: a noun predicate (طالب "student"), not the verb
         if intro is not None and intro[0] in ("prep", "prefprep") and not participle and intro[1] > i + 1 and not self._region_is_np(i + 1, intro[1]):
             intro = None  # أكدت البلدية إصلاح العطل ... على: the preposition belongs to the content
         if strict and (intro is None or intro[0] not in ("comp", "colon", "mark", "prep") or (intro[1] != i + 1 and participle)):
@@ -401,6 +405,8 @@ class Extractor(NominalCues):
             cand.speaker = svo
         if not cand.speaker and not participle and not prefixed:
             cand.speaker = self._name_earlier_in_sentence(i)
+        if cand.speaker and toks[cand.speaker[-1]].text == "ما":
+            cand.speaker = []  # احتجاجا على ما تقول إنه: ما is what is said; the subject is implicit
         if cand.speaker and self._evidence(cand.speaker[0]):
             owner = self._evidence_owner(cand.speaker)
             if not owner:
@@ -417,6 +423,8 @@ class Extractor(NominalCues):
             colon = next((k for k in range(content_tok, send) if toks[k].text == ":" and toks[k].start < content[0][1]), None)
             content = self._content(colon + 1, send, True, words) if colon is not None else None
             if content is None:
+                if cand.speaker:
+                    self.bare_subject[toks[i].sent] = (form.gender, cand.speaker)  # ورد الوزير على X قائلا:
                 return None
         cand.content, cand.type = content
         return cand
@@ -850,8 +858,8 @@ class Extractor(NominalCues):
             return []
         if toks[out[0]].text in PREP_WORDS or toks[out[0]].text in _RELATIVES or toks[out[0]].text in _VERB_PARTICLES:
             return []
-        if toks[out[-1]].text in _RELATIVES:
-            return []
+        if toks[out[-1]].text in _RELATIVES or toks[out[-1]].text == "ما":
+            return []  # احتجاجا على ما تقول إنه: ما is what is said, the subject is implicit
         first = toks[out[0]].text
         if first.endswith("ا") and first[:-1] in lex.anonymous_heads:
             first = first[:-1]  # غير أن مسؤولا في الهيئة قال: the accusative after أن
@@ -872,6 +880,8 @@ class Extractor(NominalCues):
             if toks[c].text in COMMAS:
                 first = toks[c + 1].text
                 opens = first in _RELATIVES or first in lex.anonymity_verbs or strip_prefix(first)[-1] in lex.anonymity_verbs
+                # ، تحدث شريطة عدم الكشف عن هويته،: an aside on the source's anonymity
+                opens = opens or any(toks[x].text.startswith(lex.anonymity_nouns) for x in range(c + 1, comma))
                 return c - 1 if opens and c > 0 else comma
             if not toks[c].word:
                 break

@@ -307,6 +307,9 @@ def without_leading_manner(toks: Sequence[TokenLike], speaker: list[int]) -> lis
     (the speaker is then implicit and carried)."""
     if not speaker:
         return speaker
+    hit = lookup_cue(toks[speaker[0]].text) if len(speaker) == 1 else None
+    if hit is not None and hit[0].tense == "participle" and not hit[1]:
+        return []  # وأضاف متسائلا: how the source spoke; the speaker is carried
     end = _manner_end(toks, speaker[0], speaker[-1] + 1)
     return speaker if end == speaker[0] else [k for k in speaker if k >= end]
 

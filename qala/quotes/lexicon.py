@@ -71,6 +71,7 @@ class QuoteLexicon:
     evidence_nouns: frozenset[str]  # نتائج، صور: evidence that "shows" something, never a source
     masculine_plurals: frozenset[str]  # أولياء، تجار: never the subject of a feminine cue
     gatherings: frozenset[str]  # اجتماع، قمة: an event that issues a statement is not its source
+    answer_labels: frozenset[str]  # ج: an interview answer, said by the interviewee
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -130,7 +131,7 @@ def _complementizers() -> frozenset[str]:
 
 def _with_accusative(heads: frozenset[str]) -> frozenset[str]:
     """Singular heads also in the indefinite accusative (غير أن مسؤولا في الهيئة قال): مسؤول → مسؤولا."""
-    return heads | {w + "ا" for w in heads if not w.endswith(("ون", "ين", "ا", "ه", "ي"))}
+    return heads | {w + "ا" for w in heads if not w.endswith(("ون", "ين", "ا", "ه"))}
 
 
 def _titles() -> tuple[tuple[str, ...], ...]:
@@ -211,6 +212,7 @@ def lexicon() -> QuoteLexicon:
         evidence_nouns=nset("quote_evidence_nouns"),
         masculine_plurals=nset("quote_masculine_plurals"),
         gatherings=nset("quote_gatherings"),
+        answer_labels=nset("quote_answer_labels"),
     )
 
 

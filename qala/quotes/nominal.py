@@ -202,6 +202,7 @@ class NominalCues:
                 if any(k in self.cue_at for k in range(seg_start, c)):
                     continue
                 first = strip_prefix(words[0].text)[-1]
+                answer = len(words) == 1 and words[0].text in lex.answer_labels and seg_start == line_start
                 if (words[0].text in lex.labels or first in lex.labels) and not (len(words) > 1 and first in lex.anonymous_heads):
                     continue  # المصدر: / كتب: are labels; مصدر أمني: is an anonymous source
                 content_end = c + 1
@@ -209,9 +210,9 @@ class NominalCues:
                     content_end += 1
                 if sum(1 for t in toks[c + 1 : content_end] if t.word) < MIN_OBJECT_TOKENS:
                     continue
-                cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="headline")
-                cand.speaker = [k for k in range(seg_start, c) if toks[k].word]
-                res = self._content(c + 1, content_end, False)
+                cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="answer" if answer else "headline")
+                cand.speaker = [] if answer else [k for k in range(seg_start, c) if toks[k].word]
+                res = self._content(c + 1, content_end, answer)  # an answer runs to the end of its line
                 if res is None:
                     continue
                 cand.content, cand.type = res

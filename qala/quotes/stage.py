@@ -33,7 +33,7 @@ from qala.text.normalize import normalize
 # development gold (direct quotations with an explicit speaker are right most often; carried
 # speakers and contents read without a complementizer less so). See README "Confidence".
 BASE_CONFIDENCE = {"direct": 0.92, "mixed": 0.88, "indirect": 0.84}
-HOW_FACTOR = {"clause": 1.0, "object": 0.85, "nominal": 0.85, "headline": 0.8, "trailing": 0.85}
+HOW_FACTOR = {"clause": 1.0, "object": 0.85, "nominal": 0.85, "headline": 0.8, "trailing": 0.85, "answer": 0.85}
 RESOLUTION_FACTOR = {"explicit": 1.0, "coreference": 0.95, "carried": 0.88}
 NO_SPEAKER_FACTOR = 0.6
 AMBIGUOUS_CUE_FACTOR = 0.9
@@ -240,6 +240,9 @@ def extract_quotes(doc: Document) -> list[Quote]:
             entry, resolution, mention = entries[n]
             if not c.nested:
                 history.append((entry, mention))
+        elif c.how == "answer" and (interviewee := next((h for h in history if h[0].kind == "person"), None)) is not None:
+            entry, mention = interviewee  # ج: the person the lead introduced, whoever the answers quote
+            resolution = "carried"
         else:
             found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
             narrator = _narrative_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
