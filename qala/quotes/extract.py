@@ -429,6 +429,12 @@ class Extractor(NominalCues):
         cand.content, cand.type = content
         return cand
 
+    def _source_word(self, w: str) -> bool:
+        """A word that can open a speaker phrase: a title, role, given name or anonymous head."""
+        lex = self.lex
+        bare = w[2:] if is_definite(w) else w
+        return w in lex.single_titles or w in lex.first_names or w in lex.anonymous_heads or bare in lex.roles or w in lex.roles
+
     def _evidence(self, k: int) -> bool:
         w = self.toks[k].text
         return (w[2:] if is_definite(w) else w) in self.lex.evidence_nouns
@@ -717,6 +723,9 @@ class Extractor(NominalCues):
                 continue
             if not out and (after := adjunct_end(toks, k, b)) > k:
                 k = after  # وقال عن المشروع، أفاد في تقريره الفصلي، صرحت وفقا لمجلة ...: not the subject
+                if toks[k - 1].text.startswith("ل") and toks[k - 1].text[1:] in lex.org_heads:
+                    while k < b and toks[k].word and not self._source_word(toks[k].text):
+                        k += 1  # قالت لوكالة رويترز إن: the outlet's name is no speaker either
                 continue
             skipped = self._skip_adjuncts(k, b)
             if skipped > k:
@@ -733,12 +742,15 @@ class Extractor(NominalCues):
                 span = self.span_at_open.get(toks[k].start) if txt == "ل" and k < b else None
                 if span is not None:
                     k = self.tok_index(span.end) + 1  # لـ«صوت المدينة»: the outlet addressed, not the speaker
+                elif txt.startswith("ل") and txt[1:] in lex.org_heads:
+                    while k < b and toks[k].word and not self._source_word(toks[k].text):
+                        k += 1  # قالت لوكالة رويترز إن: the outlet's name is no speaker either
                 continue
             if len(txt) <= 2 and not out:
                 k += 1
                 continue
-            if txt in lex.complementizers or (k > a and k in self.cue_at):
-                break
+            if txt in lex.complementizers or (k > a and k in self.cue_at) or (out and txt in lex.apposition_stops):
+                break  # اللاعبة البالغة من العمر ...: the apposition is not the speaker
             if txt in _DEMONSTRATIVE_OBJ and out:
                 if demonstrative_opens_object(toks, out, k):
                     break  # وصف حامد هذه الاتهامات بأنها: the object follows the subject (frames.py)

@@ -307,6 +307,9 @@ def without_leading_manner(toks: Sequence[TokenLike], speaker: list[int]) -> lis
     (the speaker is then implicit and carried)."""
     if not speaker:
         return speaker
+    if toks[speaker[0]].text in _STATE_CLAUSE_PRONOUNS and speaker[0] > 0 and toks[speaker[0] - 1].word:
+        return []  # وقال وهو يلوح بأوراقه: a circumstantial clause, the speaker is carried (after a
+        # comma, قالت أم علي، وهي أم لأربعة أطفال, it is an apposition: repair_speaker_phrase)
     hit = lookup_cue(toks[speaker[0]].text) if len(speaker) == 1 else None
     if hit is not None and hit[0].tense == "participle" and not hit[1]:
         return []  # وأضاف متسائلا: how the source spoke; the speaker is carried
@@ -314,6 +317,8 @@ def without_leading_manner(toks: Sequence[TokenLike], speaker: list[int]) -> lis
     return speaker if end == speaker[0] else [k for k in speaker if k >= end]
 
 
+# و + a subject pronoun right after the cue opens a circumstantial clause (وقال وهو يبتسم).
+_STATE_CLAUSE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم"))
 _HAKADHA = frozenset(norm(w) for w in ("هكذا", "وهكذا", "بهذه"))
 # Words read in an apposition after the subject of a verb that follows a quotation («…»، هكذا لخص
 # رئيس الوفد، وزير الدفاع السابق فلان،): a role and a name fit.

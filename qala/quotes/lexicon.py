@@ -72,6 +72,7 @@ class QuoteLexicon:
     masculine_plurals: frozenset[str]  # أولياء، تجار: never the subject of a feminine cue
     gatherings: frozenset[str]  # اجتماع، قمة: an event that issues a statement is not its source
     answer_labels: frozenset[str]  # ج: an interview answer, said by the interviewee
+    apposition_stops: frozenset[str]  # البالغة (من العمر): an apposition after the speaker opens
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -213,6 +214,7 @@ def lexicon() -> QuoteLexicon:
         masculine_plurals=nset("quote_masculine_plurals"),
         gatherings=nset("quote_gatherings"),
         answer_labels=nset("quote_answer_labels"),
+        apposition_stops=nset("quote_apposition_stops"),
     )
 
 
@@ -240,6 +242,10 @@ def lookup_cue(word: str, skip_cls: str = "") -> tuple[CueForm, bool] | None:
         form = cues.get(w)
         if form is not None and form.cls != skip_cls:
             return form, i > 0
+    if word.startswith("ل") and len(word) > 4:
+        form = cues.get(word[1:])  # عاد ليقول إن، لتؤكد أن: the لام of purpose before a present verb
+        if form is not None and form.tense == "present" and form.cls != skip_cls:
+            return form, True
     return None
 
 

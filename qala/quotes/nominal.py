@@ -194,6 +194,8 @@ class NominalCues:
                     continue
                 head = toks[seg:c]
                 seg_start, seg = seg, c + 1
+                if any(span.start <= toks[c].start < span.end for span in self.spans):
+                    continue  # «الرسالة واضحة: ...»: a colon inside a quotation opens no headline
                 words = [t for t in head if t.word]
                 if not words or len(head) > MAX_HEADLINE_SPEAKER + 2 or len(words) > MAX_HEADLINE_SPEAKER:
                     continue

@@ -7,6 +7,8 @@ Works without NER mentions (speaker phrases are read by rule); when the NER stag
 
 from __future__ import annotations
 
+import re
+
 from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
 from qala.quotes.frames import (
@@ -27,7 +29,7 @@ from qala.quotes.speaker import (
     split_role_name,
     strip_titles,
 )
-from qala.text.normalize import normalize
+from qala.text.normalize import norm, normalize
 
 # Confidence model: a product of factors, each the observed reliability of one feature on the
 # development gold (direct quotations with an explicit speaker are right most often; carried
@@ -54,6 +56,8 @@ TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض،
 NARRATIVE_ORG_SENTENCES = 1
 # Definite words after an organization's head read as its name (البنك المركزي المصري).
 MAX_ORG_WORDS = 5
+# A word is read as an accusative with a tanween alif (أمنيا → أمني) only if this much stem remains.
+MIN_ACCUSATIVE_STEM = 3
 MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); shorter words are bare verbs
 _QUOTE_MARKS = frozenset('"«»“”')
 
@@ -202,6 +206,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if not c.speaker:
             continue
         words = c.speaker_words or [toks[k].text for k in c.speaker]
+        if words[0].startswith("وال") and len(words[0]) > MIN_PREFIXED_VERB:
+            words = [words[0][1:], *words[1:]]  # ، والقوات الأمنية أكدت: the conjunction is not the source's
         # the name an apposition gives between the speaker and the content (…، وهي ممرضة تدعى هالة المصري:)
         tail = []
         for t in toks[c.speaker[-1] + 1 :]:
@@ -279,6 +285,9 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if entry is not None:
             name = entry.display(raw_words)
             aliases = [f for f in entry.forms if f != name]
+            if entry.kind == "anonymous" and (nominative := _nominative(name, ex.lex)) != name:
+                aliases.insert(0, name)  # غير أن مسؤولا في الهيئة قال → مسؤول في الهيئة
+                name = nominative
             if entry.role and entry.name:
                 role = " ".join(raw_words.get(w, w) for w in entry.role)
                 if role not in aliases:
@@ -297,6 +306,26 @@ def extract_quotes(doc: Document) -> list[Quote]:
         quotes.append(Quote(content.start, content.end, content.text, c.type, cue, speaker, round(min(1.0, max(0.0, conf)), 3)))  # type: ignore[arg-type]
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+_TANWEEN_ALIF = re.compile("(?:\u064b?\u0627|\u0627\u064b)$")
+
+
+def _nominative(name: str, lex) -> str:
+    """An anonymous source written in the accusative after أن (مصدرا أمنيا ليبيا) in its dictionary
+    form (مصدر أمني ليبي): the head and the adjectives right after it lose their tanween alif."""
+    words = name.split()
+    head = _TANWEEN_ALIF.sub("", words[0]) if words else ""
+    if not words or head == words[0] or norm(head) not in lex.anonymous_heads:
+        return name
+    out = []
+    for n, w in enumerate(words):
+        bare = _TANWEEN_ALIF.sub("", w)
+        if bare == w or len(bare) < MIN_ACCUSATIVE_STEM:
+            out.extend(words[n:])
+            break
+        out.append(bare)
+    return " ".join(out)
 
 
 def _coordinated_verb(word: str) -> bool:

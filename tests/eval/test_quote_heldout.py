@@ -14,8 +14,9 @@ next session, both scored first with unchanged code; blind7's error classes were
 5), blind8 was scored again without being looked at, then fixed (round 6); blind9 (8 articles) was
 written during round 6 and never looked at: the honest unseen-text gate. blind10 and blind11 (8
 articles each, a session later) were scored first with unchanged code; blind10's error classes were
-fixed (round 7), blind11 was scored again without being looked at, then fixed (round 8); blind9
-stays never looked at. First-sight figures (the honest estimate on unseen text) are in
+fixed (round 7), blind11 was scored again without being looked at, then fixed (round 8); blind12
+was written after round 8, scored once (unchanged by rounds 7-8) and fixed (round 9); blind9 stays
+never looked at. First-sight figures (the honest estimate on unseen text) are in
 the README."""
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ HELDOUT = [
     ("quotes-heldout-blind9.jsonl", 8, 90, 0.94, 0.90),  # never fixed: the honest unseen-text gate
     ("quotes-heldout-blind10.jsonl", 8, 94, 0.96, 0.95),
     ("quotes-heldout-blind11.jsonl", 8, 95, 0.96, 0.95),
+    ("quotes-heldout-blind12.jsonl", 8, 94, 0.96, 0.92),
 ]
 
 

@@ -63,9 +63,9 @@ def test_an_accusative_anonymous_source_before_an_aside() -> None:
         "وقال المدير العام عماد الشريف إن المصنع ملتزم بكل المعايير. "
         "غير أن مسؤولا في الوزارة، طلب عدم الكشف عن هويته، قال إن المفتشين سجلوا مخالفات عديدة."
     )
-    assert speaker_of(text, "المفتشين سجلوا") == "مسؤولا في الوزارة"
+    assert speaker_of(text, "المفتشين سجلوا") == "مسؤول في الوزارة"
     text = "لكن مصدرا حكوميا، فضل عدم ذكر اسمه، أكد أن المفاوضات متعثرة منذ أسابيع."
-    assert speaker_of(text, "المفاوضات متعثرة") == "مصدرا حكوميا"
+    assert speaker_of(text, "المفاوضات متعثرة") == "مصدر حكومي"
 
 
 def test_a_participle_after_a_reported_clause_keeps_its_speaker() -> None:
