@@ -37,7 +37,7 @@ from qala.quotes.lexicon import (
 )
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
 from qala.quotes.nominal import NominalCues
-from qala.quotes.speaker import is_definite
+from qala.quotes.speaker import is_definite, without_article
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -429,22 +429,26 @@ class Extractor(NominalCues):
         cand.content, cand.type = content
         return cand
 
+    def _after_outlet_name(self, k: int, b: int) -> int:
+        """Past the name of an outlet addressed (قالت لوكالة رويترز إن): up to a word that can open a
+        speaker phrase, or to b."""
+        while k < b and self.toks[k].word and not self._source_word(self.toks[k].text):
+            k += 1
+        return k
+
     def _source_word(self, w: str) -> bool:
         """A word that can open a speaker phrase: a title, role, given name or anonymous head."""
         lex = self.lex
-        bare = w[2:] if is_definite(w) else w
-        return w in lex.single_titles or w in lex.first_names or w in lex.anonymous_heads or bare in lex.roles or w in lex.roles
+        return w in lex.single_titles or w in lex.first_names or w in lex.anonymous_heads or without_article(w) in lex.roles or w in lex.roles
 
     def _evidence(self, k: int) -> bool:
-        w = self.toks[k].text
-        return (w[2:] if is_definite(w) else w) in self.lex.evidence_nouns
+        return without_article(self.toks[k].text) in self.lex.evidence_nouns
 
     def _evidence_owner(self, phrase: list[int]) -> list[int]:
         """The organization that evidence belongs to (أرقام المنظمة الدولية للهجرة → المنظمة ...),
         from its head word on; [] when the phrase names none (نتائج التصويت، صور الأقمار الاصطناعية)."""
         for n, k in enumerate(phrase[1:], 1):
-            w = self.toks[k].text
-            if (w[2:] if is_definite(w) else w) in self.lex.org_heads:
+            if without_article(self.toks[k].text) in self.lex.org_heads:
                 return phrase[n:]
         return []
 
@@ -550,7 +554,7 @@ class Extractor(NominalCues):
         if svo and (not source_like or form.lemma in _TELL_LEMMAS):
             return True  # the addressee of أبلغ/أخبر may be a source elsewhere (السكان)
         head = words[0]
-        if form.gender == "f" and not form.plural and (head[2:] if is_definite(head) else head) in lex.masculine_plurals:
+        if form.gender == "f" and not form.plural and without_article(head) in lex.masculine_plurals:
             return True  # ودعت أولياء الأمور إلى: a feminine verb never takes them as subject
         if not is_definite(head) or head in lex.single_titles or form.plural:
             return False
@@ -724,8 +728,7 @@ class Extractor(NominalCues):
             if not out and (after := adjunct_end(toks, k, b)) > k:
                 k = after  # وقال عن المشروع، أفاد في تقريره الفصلي، صرحت وفقا لمجلة ...: not the subject
                 if toks[k - 1].text.startswith("ل") and toks[k - 1].text[1:] in lex.org_heads:
-                    while k < b and toks[k].word and not self._source_word(toks[k].text):
-                        k += 1  # قالت لوكالة رويترز إن: the outlet's name is no speaker either
+                    k = self._after_outlet_name(k, b)
                 continue
             skipped = self._skip_adjuncts(k, b)
             if skipped > k:
@@ -743,8 +746,7 @@ class Extractor(NominalCues):
                 if span is not None:
                     k = self.tok_index(span.end) + 1  # لـ«صوت المدينة»: the outlet addressed, not the speaker
                 elif txt.startswith("ل") and txt[1:] in lex.org_heads:
-                    while k < b and toks[k].word and not self._source_word(toks[k].text):
-                        k += 1  # قالت لوكالة رويترز إن: the outlet's name is no speaker either
+                    k = self._after_outlet_name(k, b)
                 continue
             if len(txt) <= 2 and not out:
                 k += 1
@@ -872,9 +874,7 @@ class Extractor(NominalCues):
             return []
         if toks[out[-1]].text in _RELATIVES or toks[out[-1]].text == "ما":
             return []  # احتجاجا على ما تقول إنه: ما is what is said, the subject is implicit
-        first = toks[out[0]].text
-        if first.endswith("ا") and first[:-1] in lex.anonymous_heads:
-            first = first[:-1]  # غير أن مسؤولا في الهيئة قال: the accusative after أن
+        first = toks[out[0]].text  # anonymous heads include the accusative after أن (غير أن مسؤولا قال)
         if not (is_definite(first) or first in lex.anonymous_heads or first in lex.first_names or first in lex.roles or first in lex.org_heads or len(out) <= 2):
             return []
         if len(out) > 2 and is_setting(toks[out[-1]].text):

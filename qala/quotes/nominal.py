@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES
-from qala.quotes.speaker import is_definite
+from qala.quotes.speaker import is_definite, without_article
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -42,10 +42,6 @@ def _without_li(w: str) -> str:
     if w.startswith("لل") and len(w) > 3:
         return "ال" + w[2:]
     return w[1:] if w.startswith("ل") and len(w) > 3 else w
-
-
-def _without_article(w: str) -> str:
-    return w[2:] if is_definite(w) else w
 
 
 class NominalCues:
@@ -103,16 +99,16 @@ class NominalCues:
             j += 1
         if not src:
             return None
-        head = next((k for k in src if _without_article(_without_li(toks[k].text)) not in lex.source_modifiers), src[0])
-        bare_head = _without_article(_without_li(toks[head].text))
+        head = next((k for k in src if without_article(_without_li(toks[k].text)) not in lex.source_modifiers), src[0])
+        bare_head = without_article(_without_li(toks[head].text))
         if bare_head in lex.evidence_nouns:
             # ووفق معطيات المديرية العامة للأرصاد: the owner of the data speaks; بحسب ما أظهرته الصور: nobody
-            owner = next((n for n, k in enumerate(src) if k > head and _without_article(toks[k].text) in lex.org_heads), None)
+            owner = next((n for n, k in enumerate(src) if k > head and without_article(toks[k].text) in lex.org_heads), None)
             if owner is None:
                 return None
             src = src[owner:]
             head = src[0]
-            bare_head = _without_article(toks[head].text)
+            bare_head = without_article(toks[head].text)
         if bare_head in lex.manner_nouns:
             return None  # وفقا للقانون، حسب الحاجة: a manner or rule, not a source
         at_start = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in COMMAS and not self._after_content(i))

@@ -95,12 +95,17 @@ def is_definite(w: str) -> bool:
     return w.startswith("ال") and len(w) > 3
 
 
+def without_article(w: str) -> str:
+    """الوزارة → وزارة (a word of three letters or less keeps its ال: it is no article)."""
+    return w[2:] if is_definite(w) else w
+
+
 def head_word(tokens: list[str]) -> str:
     """The head noun of a phrase, demonstratives and the article removed (تلك المصادر → مصادر)."""
     for t in tokens:
         if t in _DEMONSTRATIVES:
             continue
-        return t[2:] if is_definite(t) else t
+        return without_article(t)
     return ""
 
 
@@ -222,7 +227,7 @@ def _issuer(toks: list[str]) -> list[str]:
     for j in range(1, len(toks) - 1):
         if (toks[j] == "عن" and toks[j - 1] in lex.issuer_links) or toks[j] in lex.author_verbs:
             issuer = toks[j + 1 :]
-            if (issuer[0][2:] if is_definite(issuer[0]) else issuer[0]) in lex.gatherings:
+            if without_article(issuer[0]) in lex.gatherings:
                 return toks[: j - 1] if toks[j] == "عن" else toks[:j]  # البيان الختامي الصادر عن الاجتماع: the statement speaks
             return issuer
     return toks
