@@ -8,8 +8,8 @@ or, for stance verbs, a direct object. Without words between cue and content the
 precede the cue (SVO) or be implicit (carried from an earlier quotation in `stage.py`). Content
 runs to the end of the clause: a new cue (مضيفا، وأضاف), a trailing attribution (حسب قوله) or the
 sentence end. Every loop is over tokens with bounded look-ahead, so time stays linear. Nominal cues
-(بحسب، وفقا لـ) and headlines are read by the `NominalCues` mixin (`nominal.py`); tokens and
-candidates are defined in `tokens.py`.
+(بحسب، وفقا لـ) and headlines are read by the `NominalCues` mixin (`nominal.py`), speaker phrases
+by the `SpeakerPhrases` mixin (`phrases.py`); tokens and candidates are defined in `tokens.py`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from qala.quotes.frames import (
-    adjunct_end,
-    demonstrative_opens_object,
     fronted_subject,
-    never_subject,
     particle_start,
 )
 from qala.quotes.lexicon import (
@@ -37,14 +34,21 @@ from qala.quotes.lexicon import (
 )
 from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
 from qala.quotes.nominal import NominalCues
-from qala.quotes.speaker import is_definite, without_article
+from qala.quotes.phrases import (
+    BUT_PRONOUN,
+    CLAUSE_STARTS,
+    RELATIVES,
+    SETTING_PREPS,
+    TELL_LEMMAS,
+    SpeakerPhrases,
+)
+from qala.quotes.speaker import is_definite
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
     MAX_TAIL_TOKENS,
     MIN_OBJECT_TOKENS,
     PREP_WORDS,
-    PRONOUN_PREPS,
     Candidate,
     Tok,
     anonymity_appositions,
@@ -52,7 +56,6 @@ from qala.quotes.tokens import (
     document_relative,
     is_topic,
     noun_reading,
-    phrase_length,
     reply_reading,
 )
 from qala.text.normalize import Normalized, norm
@@ -65,8 +68,6 @@ TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
 _SENT_END = frozenset(".!?؟…")
 _PUNCT_TRIM = "،,؛;:.!?؟… \t\n-–"
 
-# A subject before the cue (SVO: مصادر محلية رجحت) is short; longer stretches are narration.
-MAX_SVO_TOKENS = 6
 # A quoted stretch with fewer words is a title or scare quote unless a cue introduces it.
 MIN_QUOTED_WORDS = 3
 # A comma-free stretch longer than this between a cue and its complementizer is content, not a
@@ -79,33 +80,15 @@ MAX_SPANS_IN_CONTENT = 8
 MAX_FEELING_ADJECTIVES = 2
 
 _N = norm
-# لكنها حذرت، ولكنه أكد: "but" + the subject pronoun, then a cue: a new reporting clause whose
-# subject is the pronoun (never the speaker phrase itself)
-_BUT_PRONOUN = frozenset(_N(b + p) for b in ("لكن", "ولكن") for p in ("ه", "ها", "هم", "هما", "هن"))
-_CLAUSE_STARTS = frozenset(_N(w) for w in ("لكن", "ولكن", "بينما", "فيما", "حين", "كما", "هناك", "وهناك", "ثم", "حيث", "إذ", "اذ", "وقد", "قد", "لقد", "ولقد", "كان", "وكان", "أما", "اما", "هذا")) | _BUT_PRONOUN
-# Particles that only precede a verb (لن تعطي، لم يقل): a stretch they open is a clause, not a subject.
-_VERB_PARTICLES = frozenset(_N(w) for w in ("لن", "لم", "لا", "سوف", "ولن", "ولم", "ولا"))
-_RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
-_BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم")) | _BUT_PRONOUN
-_SETTING_PREPS = frozenset(_N(w) for w in ("في", "خلال", "عبر", "أثناء", "ل", "على", "ب", "وفي"))
-_ADDRESSEES = frozenset(_N(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لنا", "له", "لها", "لهم", "للتلفزيون"))
+_BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم")) | BUT_PRONOUN
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
-_DEMONSTRATIVE_OBJ = frozenset(_N(w) for w in ("ذلك", "لذلك", "هذا", "هذه", "منها", "منه"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
-# Verbs of telling whose direct object is the addressee (أبلغ النواب بأن): never the speaker.
-_TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
-# Normalized endings that fix a noun's gender for subject-verb agreement (ة is normalized to ه).
-_MASC_PLURAL_ENDINGS = ("ين", "ون")
-_FEM_ENDINGS = ("ه", "ات")
-# Words of a relative clause set off by commas between a speaker and the content (التقرير، الذي نشر
-# بمناسبة اليوم العالمي للبيئة، إلى أن): longer stretches are read as content.
-MAX_RELATIVE_APPOSITION = 12
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 
 
-class Extractor(NominalCues):
+class Extractor(SpeakerPhrases, NominalCues):
     """Finds quotation candidates in one normalized document text."""
 
     def __init__(self, text: str, normalized: Normalized | None = None) -> None:
@@ -299,7 +282,7 @@ class Extractor(NominalCues):
         if form.cls == "written" and (not self._written_source_after(i) or (prev is not None and prev.text in _MA)):
             return None  # جاء ذلك خلال، جاء القرار بعد أن، بما ورد في الاتفاق: narration, not a document speaking
         participle = form.tense == "participle"
-        at_clause_start = prev is None or not prev.word or prev.text in _CLAUSE_STARTS or prev.text in _RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
+        at_clause_start = prev is None or not prev.word or prev.text in CLAUSE_STARTS or prev.text in RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
         if form.ambiguous and not at_clause_start:
             return None  # بين الطرفين، من بين الأسباب: the preposition, not the verb
         strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
@@ -320,7 +303,7 @@ class Extractor(NominalCues):
             form.cls == "narrate"
             and intro is not None
             and intro[0] == "comp"
-            and any(toks[k].text in _RELATIVES or toks[k].text in _CLAUSE_STARTS for k in range(i + 1, intro[1]))
+            and any(toks[k].text in RELATIVES or toks[k].text in CLAUSE_STARTS for k in range(i + 1, intro[1]))
             and not any(is_naming_word(toks[k].text) for k in range(i + 1, intro[1]))
         ):
             return None  # ويحكي الفيلم الذي كان مقررا أن ...، يحكون قصتهم إذ إنه: a story, not a report
@@ -395,7 +378,7 @@ class Extractor(NominalCues):
             elif kind == "colon" and content_tok < send and toks[content_tok].text in lex.complementizers:
                 content_tok += 1  # وقال: إن ...
             cand.cue = (toks[i].start, toks[content_tok - 1].end if content_tok > i + 1 else toks[i].end)
-        if cand.speaker and (form.cls in ("call", "stance") or form.lemma in _TELL_LEMMAS) and self._object_not_subject(cand.speaker, form, svo):
+        if cand.speaker and (form.cls in ("call", "stance") or form.lemma in TELL_LEMMAS) and self._object_not_subject(cand.speaker, form, svo):
             cand.speaker = []  # ووصف الخطة بأنها، دعت المواطنين إلى: the verb's object, not its subject
         cand.vso = bool(cand.speaker)
         if not cand.speaker and fronted is not None:
@@ -417,7 +400,7 @@ class Extractor(NominalCues):
         content = self._content(content_tok, send, multi, words)
         if content is None:
             return None
-        if form.frame == "topic" and intro is not None and intro[0] in ("prep", "prefprep") and toks[content_tok - 1].text not in lex.complementizers and is_topic(toks, content_tok, content[0][1], _RELATIVES):
+        if form.frame == "topic" and intro is not None and intro[0] in ("prep", "prefprep") and toks[content_tok - 1].text not in lex.complementizers and is_topic(toks, content_tok, content[0][1], RELATIVES):
             # تحدثت فيه عن مشوارها وطموحاتها: what was talked about, not what was said; but in ورد على
             # سؤال الصحفي: «...» the words after the colon are
             colon = next((k for k in range(content_tok, send) if toks[k].text == ":" and toks[k].start < content[0][1]), None)
@@ -428,29 +411,6 @@ class Extractor(NominalCues):
                 return None
         cand.content, cand.type = content
         return cand
-
-    def _after_outlet_name(self, k: int, b: int) -> int:
-        """Past the name of an outlet addressed (قالت لوكالة رويترز إن): up to a word that can open a
-        speaker phrase, or to b."""
-        while k < b and self.toks[k].word and not self._source_word(self.toks[k].text):
-            k += 1
-        return k
-
-    def _source_word(self, w: str) -> bool:
-        """A word that can open a speaker phrase: a title, role, given name or anonymous head."""
-        lex = self.lex
-        return w in lex.single_titles or w in lex.first_names or w in lex.anonymous_heads or without_article(w) in lex.roles or w in lex.roles
-
-    def _evidence(self, k: int) -> bool:
-        return without_article(self.toks[k].text) in self.lex.evidence_nouns
-
-    def _evidence_owner(self, phrase: list[int]) -> list[int]:
-        """The organization that evidence belongs to (أرقام المنظمة الدولية للهجرة → المنظمة ...),
-        from its head word on; [] when the phrase names none (نتائج التصويت، صور الأقمار الاصطناعية)."""
-        for n, k in enumerate(phrase[1:], 1):
-            if without_article(self.toks[k].text) in self.lex.org_heads:
-                return phrase[n:]
-        return []
 
     def _find_intro(self, i: int, form: CueForm, send: int) -> tuple[str, int] | None:
         """What introduces the content after cue i: (kind, token index) or None."""
@@ -470,7 +430,7 @@ class Extractor(NominalCues):
                     continue
             elif t.word:
                 # في مؤتمر صحفي عقده مساء السبت عقب …: a setting's description is neither speaker nor content
-                chunk = 0 if is_setting(txt) and toks[j - 1].text in _SETTING_PREPS else chunk + 1
+                chunk = 0 if is_setting(txt) and toks[j - 1].text in SETTING_PREPS else chunk + 1
                 if chunk > MAX_CHUNK_WORDS:
                     return None
             if txt == ":":
@@ -496,7 +456,7 @@ class Extractor(NominalCues):
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
-            if other_cue and toks[j - 1].text not in _RELATIVES:
+            if other_cue and toks[j - 1].text not in RELATIVES:
                 return None  # another cue takes over
             j += 1
         return None
@@ -533,123 +493,12 @@ class Extractor(NominalCues):
                 if t.text in FAMILIES:
                     continue
                 break
-            if t.text in _RELATIVES or t.text in lex.adjuncts or t.text in lex.complementizers:
+            if t.text in RELATIVES or t.text in lex.adjuncts or t.text in lex.complementizers:
                 break
             out.append(k)
         while out and toks[out[-1]].text in PREP_WORDS:
             out.pop()
         return out
-
-    def _object_not_subject(self, phrase: list[int], form: CueForm, svo: list[int]) -> bool:
-        """The noun phrase after a transitive cue is its object, not its subject: the subject was
-        written before the verb (أن رئيس الحكومة أبلغ النواب بأن), or the phrase cannot be the
-        subject because it disagrees with the verb in gender (ووصف الخطة، دعت المواطنين)."""
-        toks, lex = self.toks, self.lex
-        words = [toks[k].text for k in phrase if toks[k].word]
-        if never_subject(words, form.cls, toks[phrase[0] - 1].text if phrase[0] else ""):
-            return True  # ونفى ما تردد، ودعت جميع الأطراف (frames.py)
-        if not words or any(w in lex.first_names for w in words):
-            return False  # a named person is the subject whatever the agreement
-        source_like = any(w in lex.roles or w in lex.single_titles or w in lex.org_heads or w in lex.anonymous_heads or w in lex.document_heads or (is_definite(w) and w[2:] in lex.org_heads | lex.anonymous_heads) for w in words)
-        if svo and (not source_like or form.lemma in _TELL_LEMMAS):
-            return True  # the addressee of أبلغ/أخبر may be a source elsewhere (السكان)
-        head = words[0]
-        if form.gender == "f" and not form.plural and without_article(head) in lex.masculine_plurals:
-            return True  # ودعت أولياء الأمور إلى: a feminine verb never takes them as subject
-        if not is_definite(head) or head in lex.single_titles or form.plural:
-            return False
-        if form.gender == "f":
-            return head.endswith(_MASC_PLURAL_ENDINGS)  # a feminine verb never takes المواطنين as subject
-        return head.endswith(_FEM_ENDINGS) and head[2:] not in lex.org_heads  # وصف الخطة: ة after a masculine verb
-
-    def _object_start(self, a: int, b: int) -> int | None:
-        """Where an object-frame cue's object starts (واتهم كباشي الجيش بـ → الجيش): after the subject's
-        first closed word (a definite noun; a title or a name the article uses, before a definite
-        noun). One phrase is the object, the subject implicit (واتهم الجيش بـ)."""
-        toks, lex = self.toks, self.lex
-        k = j = self._skip_adjuncts(a, b)
-        if not any(toks[x].word for x in range(k, b)):
-            return None  # no object: a passive
-        heads = lex.roles | lex.org_heads | lex.anonymous_heads | lex.first_names
-        while j < b and toks[j].word:
-            w, nxt_definite = toks[j].text, j + 1 < b and is_definite(toks[j + 1].text)
-            if (is_definite(w) and w not in lex.single_titles) or (nxt_definite and (w in lex.single_titles or (w in self.name_evidence and w not in heads))):
-                break
-            j += 1
-        start = self._skip_adjuncts(j + 1 if j < b and toks[j].word else j, b)
-        return start if start < b else k
-
-    def _region_is_np(self, a: int, b: int) -> bool:
-        """The words between cue and preposition are a speaker phrase (plus adjuncts), not content."""
-        toks = self.toks
-        k = self._skip_adjuncts(a, b)
-        np = self._np(k, b, None)
-        k = (np[-1] + 1) if np else k
-        while k < b:
-            if np and toks[k].text in COMMAS and k + 1 < b and toks[k + 1].text in _RELATIVES:
-                close = next((c for c in range(k + 2, min(b, k + 2 + MAX_RELATIVE_APPOSITION)) if toks[c].text in COMMAS), None)
-                if close is not None:
-                    k = close + 1  # وأشار التقرير، الذي نشر أمس، إلى أن: a relative clause set off by commas
-                    continue
-            k2 = self._skip_adjuncts(k, b)
-            if k2 == k:
-                t = toks[k]
-                if t.word and not is_setting(t.text):
-                    return False
-                k2 = k + 1
-            k = k2
-        return True
-
-    def _skip_adjuncts(self, k: int, b: int) -> int:
-        toks, lex = self.toks, self.lex
-        while k < b:
-            w = toks[k].text
-            if w in lex.adjuncts or w in COMMAS:
-                k += 1
-            elif w in _SETTING_PREPS and k + 1 < b and (is_setting(toks[k + 1].text) or toks[k + 1].text in lex.adjuncts):
-                k += 2
-                while k < b and toks[k].word and not is_definite(toks[k].text) and toks[k].text not in lex.complementizers and k - 1 >= 0 and is_setting(toks[k - 1].text):
-                    k += 1  # في بيان صحافي
-            elif w == "من" and k + 1 < b and toks[k + 1].text in lex.adjuncts | {"ذلك"}:
-                k += 2
-            elif n := phrase_length(toks, k, b, lex.adjunct_phrases):
-                k += n  # في الوقت ذاته
-            else:
-                break
-        return k
-
-    def _name_earlier_in_sentence(self, i: int) -> list[int]:
-        """A person named earlier in the same sentence, when no cue precedes (في لقاء مع X، أوضح أن),
-        or the issuer of a statement the cue refers back to (أصدرت الهيئة بيانا حذرت فيه من)."""
-        toks, lex = self.toks, self.lex
-        s = toks[i].sent
-        k = i - 1
-        while k >= 0 and toks[k].sent == s:
-            if k in self.cue_at or i - k >= MAX_TAIL_TOKENS:
-                return []  # another cue in the sentence (its speaker carries), or too far back
-            k -= 1
-        for start in range(k + 1, i):
-            if toks[start].text in lex.first_names:
-                out = [start]
-                n = start
-                while n + 1 < i and len(out) < 4 and toks[n + 1].word and toks[n + 1].text not in PREP_WORDS and toks[n + 1].text not in lex.roles:
-                    n += 1
-                    out.append(n)
-                    if is_definite(toks[n].text):
-                        break
-                return out
-        # أصدرت وزارة الصحة بيانا دعت فيه ...: the issuer of the statement the cue refers to
-        heads = lex.org_heads | lex.anonymous_heads | lex.roles
-        for st in range(k + 2, i):
-            if is_setting(toks[st].text):
-                for start in range(max(k + 1, st - MAX_SVO_TOKENS), st):
-                    w = toks[start].text
-                    if w in heads or (is_definite(w) and w[2:] in heads):
-                        if not all(toks[x].word for x in range(start, st)):
-                            return []
-                        return self._np(start, st, None) or list(range(start, st))  # not «فقد أصدر» after it
-                return []
-        return []
 
     def _feeling(self, w: str) -> bool:
         """أمله، رغبته، تفاؤلها: a feeling noun (ة becomes ت before a pronoun)."""
@@ -706,198 +555,6 @@ class Extractor(NominalCues):
         if s is not None and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
             return s
         return None
-
-    def _clean_region(self, a: int, b: int, form: CueForm) -> list[int]:
-        """Token indices of the speaker phrase core in the words between cue and content."""
-        toks, lex = self.toks, self.lex
-        out: list[int] = []
-        if form.lemma == _N("نقل"):
-            for k in range(a, b):
-                if toks[k].text == "عن":
-                    a = k + 1
-                    break
-        k = a
-        while k < b:
-            t = toks[k]
-            txt = t.text
-            if not t.word:
-                if txt in COMMAS and out:
-                    break  # appositions after the comma are roles, not the name
-                k += 1
-                continue
-            if not out and (after := adjunct_end(toks, k, b)) > k:
-                k = after  # وقال عن المشروع، أفاد في تقريره الفصلي، صرحت وفقا لمجلة ...: not the subject
-                if toks[k - 1].text.startswith("ل") and toks[k - 1].text[1:] in lex.org_heads:
-                    k = self._after_outlet_name(k, b)
-                continue
-            skipped = self._skip_adjuncts(k, b)
-            if skipped > k:
-                if out or any(is_setting(toks[x].text) for x in range(k, skipped)):
-                    break  # the subject comes before a setting (وقالت الهيئة في منشور)
-                k = skipped
-                continue
-            if txt in _RELATIVES:
-                break
-            if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
-                if out:
-                    break
-                k += 1
-                span = self.span_at_open.get(toks[k].start) if txt == "ل" and k < b else None
-                if span is not None:
-                    k = self.tok_index(span.end) + 1  # لـ«صوت المدينة»: the outlet addressed, not the speaker
-                elif txt.startswith("ل") and txt[1:] in lex.org_heads:
-                    k = self._after_outlet_name(k, b)
-                continue
-            if len(txt) <= 2 and not out:
-                k += 1
-                continue
-            if txt in lex.complementizers or (k > a and k in self.cue_at) or (out and txt in lex.apposition_stops):
-                break  # اللاعبة البالغة من العمر ...: the apposition is not the speaker
-            if txt in _DEMONSTRATIVE_OBJ and out:
-                if demonstrative_opens_object(toks, out, k):
-                    break  # وصف حامد هذه الاتهامات بأنها: the object follows the subject (frames.py)
-                return []  # وشرح سبب ذلك أن: an object, the subject is implicit
-            if txt in PRONOUN_PREPS:
-                return []
-            out.append(k)
-            k += 1
-        while out and toks[out[-1]].text in PREP_WORDS:
-            out.pop()  # وأعربت المنظمة عن: the preposition belongs to the cue
-        return out
-
-    def _np(self, a: int, b: int, form: CueForm | None, strict_names: bool = False) -> list[int]:
-        """A speaker noun phrase read without delimiter (before a direct-object content).
-
-        Idafa chains end at their first definite word; after it only definite adjectives,
-        coordinated definites, prepositional attachments, roles and titles + names continue.
-        """
-        toks, lex = self.toks, self.lex
-        preps = form.preps if form is not None else frozenset()
-        # normalized على (a preposition) and the given name علي are one string: not a name start here
-        given = lex.sure_first_names
-        out: list[int] = []
-        k = self._skip_adjuncts(a, b)
-        closed = False
-        in_name = 0
-        expect_name = False
-        while k < b and len(out) < MAX_NP_TOKENS:
-            t = toks[k]
-            w = t.text
-            if not t.word:
-                if w in FAMILIES and out:
-                    k += 1
-                    continue
-                break
-            if w in lex.complementizers or w in lex.adjuncts or w in _RELATIVES or (k in self.cue_at and out):
-                break
-            if not out and w in PREP_WORDS:
-                break
-            if in_name:
-                if (w in PREP_WORDS and w != "علي") or w.startswith(("ت", "است")) or (w[0] in preps and len(w) > 3):
-                    break
-                if in_name >= 3 and w not in lex.first_names:
-                    break
-                out.append(k)
-                in_name += 1
-                if is_definite(w):
-                    in_name, closed = 0, True  # an ال- family name ends the name (كريم العبدلي)
-                k += 1
-                continue
-            is_title = w in lex.single_titles
-            if expect_name and not is_definite(w) and w not in lex.roles:
-                if strict_names and w not in given and w not in self.name_evidence and (k + 1 >= b or toks[k + 1].text not in self.name_evidence):
-                    break  # واستبعدت الوزيرة فرض غرامات: no name follows the title, the object does
-                out.append(k)
-                in_name, expect_name = 1, False
-                k += 1
-                continue
-            if w in given:
-                out.append(k)
-                in_name, expect_name = 1, False
-                k += 1
-                continue
-            if not out or not closed:
-                out.append(k)
-                expect_name = is_title
-                closed = (is_definite(w) and not is_title) or (len(out) >= 2 and not expect_name)
-                k += 1
-                continue
-            # closed: continue only with attachments
-            if is_title:
-                out.append(k)
-                expect_name = True
-            elif is_definite(w) or (w[0] == "و" and is_definite(w[1:])):
-                out.append(k)
-                expect_name = False
-            elif w == "عن" and toks[k - 1].text in lex.issuer_links:
-                out.append(k)  # تقرير صادر عن منظمة الصحة العالمية: the issuer continues the phrase
-                closed = False
-            elif w in ("في",) or (w[0] in "لب" and len(w) > 3):
-                out.append(k)
-                closed = w.startswith("لل") or (w[0] in "لب" and is_definite(w[1:]))
-            elif w in lex.roles:
-                out.append(k)
-                closed = False
-            elif k + 2 < b and (toks[k + 1].text in given or toks[k + 2].text in given) and toks[k + 1].word:
-                out.append(k)  # في بلدية صور سمير ...: a place name, then the person's name
-            else:
-                break
-            k += 1
-        while out and (toks[out[-1]].text in PREP_WORDS or not toks[out[-1]].word):
-            out.pop()
-        return out
-
-    def _svo_subject(self, i: int) -> list[int]:
-        """The subject written before an unprefixed cue verb (المدرب الجديد شدد على...)."""
-        toks, lex = self.toks, self.lex
-        out: list[int] = []
-        k, sent = i - 1, toks[i].sent
-        if k > 0 and toks[k].text == "قد" and toks[k - 1].text in lex.copulas:
-            k -= 2  # الوزير كان قد أقر بأن: the subject stands before the auxiliary
-        # a statement noun right before the cue (أصدر بيانا اعتبر فيه): issuer + its verb + the noun
-        limit = 2 * MAX_SVO_TOKENS if k >= 0 and is_setting(toks[k].text) else MAX_SVO_TOKENS
-        if k > 0 and toks[k].text in COMMAS:
-            k = self._before_aside(k, sent)  # غير أن مسؤولا، طلب عدم كشف اسمه، قال: the aside is not the subject
-        while k >= 0 and toks[k].sent == sent and len(out) <= limit:
-            t = toks[k]
-            if not t.word or t.text in lex.complementizers or t.text in _CLAUSE_STARTS or k in self.cue_at:
-                break
-            out.append(k)
-            k -= 1
-        out.reverse()
-        if not out or len(out) > limit:
-            return []
-        boundary = toks[k] if k >= 0 and toks[k].sent == sent else None
-        if boundary is not None and boundary.word and boundary.text not in lex.complementizers and boundary.text not in _CLAUSE_STARTS:
-            return []
-        if toks[out[0]].text in PREP_WORDS or toks[out[0]].text in _RELATIVES or toks[out[0]].text in _VERB_PARTICLES:
-            return []
-        if toks[out[-1]].text in _RELATIVES or toks[out[-1]].text == "ما":
-            return []  # احتجاجا على ما تقول إنه: ما is what is said, the subject is implicit
-        first = toks[out[0]].text  # anonymous heads include the accusative after أن (غير أن مسؤولا قال)
-        if not (is_definite(first) or first in lex.anonymous_heads or first in lex.first_names or first in lex.roles or first in lex.org_heads or len(out) <= 2):
-            return []
-        if len(out) > 2 and is_setting(toks[out[-1]].text):
-            return self._np(out[0], out[-1] + 1, None)  # الاتحاد فقد أصدر بيانا اعتبر فيه: the issuer, not its verb
-        return out
-
-    def _before_aside(self, comma: int, sent: int) -> int:
-        """The token before an aside set off by commas that ends at `comma` (، طلب عدم الكشف عن
-        هويته، / ، الذي تحدث لوكالة الأنباء،) when it opens with a relative or an anonymity verb;
-        `comma` itself otherwise."""
-        toks, lex = self.toks, self.lex
-        for c in range(comma - 2, max(-1, comma - 2 - MAX_RELATIVE_APPOSITION), -1):
-            if toks[c].sent != sent:
-                break
-            if toks[c].text in COMMAS:
-                first = toks[c + 1].text
-                opens = first in _RELATIVES or first in lex.anonymity_verbs or strip_prefix(first)[-1] in lex.anonymity_verbs
-                # ، تحدث شريطة عدم الكشف عن هويته،: an aside on the source's anonymity
-                opens = opens or any(toks[x].text.startswith(lex.anonymity_nouns) for x in range(c + 1, comma))
-                return c - 1 if opens and c > 0 else comma
-            if not toks[c].word:
-                break
-        return comma
 
     def _content(self, k: int, send: int, multi: bool, speaker: set[str] | frozenset[str] = frozenset()) -> tuple[tuple[int, int], str] | None:
         """(content offsets, type) from token k to the end of the clause."""
