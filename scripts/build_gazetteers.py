@@ -8,7 +8,9 @@ the sports clubs of arwikicats; arwikicats also adds well-known people, cities a
 names (currencies, awards, tournaments, wars, products, works) come from a hand-written list
 (`qala/data/lexicons/ner_misc.tsv`) and the CLDR currency names of babel.
 
-Run: `.venv/bin/python scripts/build_gazetteers.py` (after `pip install -e '.[build]'`).
+Run: `.venv/bin/python scripts/build_gazetteers.py` (after `pip install -e '.[build]'`), then
+`scripts/build_letter_models.py` (the NER letter models are built from these files) and retrain the
+NER model.
 Output columns: name, latin, qid, type, source (see README "Named-entity recognition").
 """
 
