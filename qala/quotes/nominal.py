@@ -10,8 +10,10 @@ that names its author (تقرير لمكتب …) gives the author as the speake
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
-from qala.quotes.marks import FAMILIES
+from qala.quotes.marks import FAMILIES, MarkSpan
 from qala.quotes.speaker import is_definite, without_article
 from qala.quotes.tokens import (
     COMMAS,
@@ -35,6 +37,8 @@ NARRATIVE_SENTENCES = 2
 NARRATIVE_MAX_TOKENS = 80
 # A headline speaker (`الدباغ: ...`) is at most this many words.
 MAX_HEADLINE_SPEAKER = 4
+# Quotation spans before an offset that may still be open there (nesting is shallow in news text).
+MAX_OPEN_SPANS = 8
 
 
 def _without_li(w: str) -> str:
@@ -53,6 +57,14 @@ class NominalCues:
     lex: QuoteLexicon
     sent_end: list[int]
     cue_at: dict[int, tuple[CueForm, bool]]
+    spans: list[MarkSpan]
+    _span_opens: list[int]
+
+    def _inside_quotation(self, at: int) -> bool:
+        """Offset `at` lies inside quotation marks (spans are ordered by their opening mark; only the
+        last few before `at` can still be open there, which keeps a headline scan linear)."""
+        first = bisect_right(self._span_opens, at)
+        return any(s.start <= at < s.end for s in self.spans[max(0, first - MAX_OPEN_SPANS) : first])
 
     def _nominal_cue(self, i: int) -> Candidate | None:
         toks, lex = self.toks, self.lex
@@ -190,7 +202,7 @@ class NominalCues:
                     continue
                 head = toks[seg:c]
                 seg_start, seg = seg, c + 1
-                if any(span.start <= toks[c].start < span.end for span in self.spans):
+                if self._inside_quotation(toks[c].start):
                     continue  # «الرسالة واضحة: ...»: a colon inside a quotation opens no headline
                 words = [t for t in head if t.word]
                 if not words or len(head) > MAX_HEADLINE_SPEAKER + 2 or len(words) > MAX_HEADLINE_SPEAKER:

@@ -8,6 +8,7 @@ Works without NER mentions (speaker phrases are read by rule); when the NER stag
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
@@ -117,14 +118,21 @@ def _dedupe(cands: list[Candidate], toks: list, first_names: frozenset[str], tex
     return out
 
 
-def _mention_name(doc: Document, start: int, end: int, labels: tuple[str, ...] = ("PER", "ORG")) -> str | None:
-    """The longest NER mention of these labels inside a speaker phrase (raw offsets)."""
-    best = None
-    for m in doc.mentions:
-        inside = m.label in labels and m.start >= start and m.end <= end
-        if inside and (best is None or (m.end - m.start) > (best.end - best.start)):
-            best = m
-    return best.text if best else None
+class _MentionIndex:
+    """The document's NER mentions ordered by start, so the mentions inside a speaker phrase are
+    found by bisection (a scan of all mentions per speaker made long documents quadratic)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def longest_inside(self, start: int, end: int, labels: tuple[str, ...] = ("PER", "ORG")) -> str | None:
+        """The longest mention of these labels inside [start, end) (raw offsets)."""
+        best = None
+        for m in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]:
+            if m.label in labels and m.end <= end and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
+        return best.text if best else None
 
 
 def _with_person_mention(words: list[str], person: str) -> list[str]:
@@ -201,6 +209,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     # explicit speakers first, in text order, so roles and short names resolve to the names the
     # article has already given; headlines only when their label is a source
     order = sorted(range(len(cands)), key=lambda n: cands[n].cue[0])
+    mention_index = _MentionIndex(doc)
     for n in order:
         c = cands[n]
         if not c.speaker:
@@ -218,11 +227,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
         words = _named_in_apposition(words, tail)
         mention = raw_span(toks[c.speaker[0]].start, toks[c.speaker[-1]].end)
         if doc.mentions and c.how != "headline":
-            person = _mention_name(doc, mention.start, mention.end, ("PER",))
+            person = mention_index.longest_inside(mention.start, mention.end, ("PER",))
             if person:
                 words = _with_person_mention(words, person)
         if c.how == "headline":
-            has_entity = bool(_mention_name(doc, mention.start, mention.end))
+            has_entity = bool(mention_index.longest_inside(mention.start, mention.end))
             if not headline_speaker_ok(strip_titles(words), known_names, has_entity):
                 c.speaker = []
                 c.how = "rejected"
@@ -236,6 +245,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     reported_toks = {x.cue_tok for x in cands}
     for x in cands:
         reported_toks.update(range(ex.tok_index(x.content[0]), ex.tok_index(x.content[1])))
+    first_person: list = [None, 0]  # the interviewee search state (_first_person)
     for n in order:
         c = cands[n]
         if c.how == "rejected":
@@ -246,7 +256,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             entry, resolution, mention = entries[n]
             if not c.nested:
                 history.append((entry, mention))
-        elif c.how == "answer" and (interviewee := next((h for h in history if h[0].kind == "person"), None)) is not None:
+        elif c.how == "answer" and (interviewee := _first_person(history, first_person)) is not None:
             entry, mention = interviewee  # ج: the person the lead introduced, whoever the answers quote
             resolution = "carried"
         else:
@@ -326,6 +336,18 @@ def _nominative(name: str, lex) -> str:
             break
         out.append(bare)
     return " ".join(out)
+
+
+def _first_person(history: list[tuple[SourceEntry, Span]], seen: list) -> tuple[SourceEntry, Span] | None:
+    """The first person among the sources so far. `seen` = [found, how many entries were looked at]
+    carries the search from one answer to the next, so a long interview stays linear."""
+    found, scanned = seen
+    while found is None and scanned < len(history):
+        if history[scanned][0].kind == "person":
+            found = history[scanned]
+        scanned += 1
+    seen[:] = [found, scanned]
+    return found
 
 
 def _coordinated_verb(word: str) -> bool:
