@@ -84,6 +84,8 @@ _BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "�
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
+# Words that make a following أن a time or manner clause (قبل أن، بعد أن، دون أن), never reported content.
+_TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "منذ", "حتى", "ريثما"))
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 
@@ -422,6 +424,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             t = toks[j]
             txt = t.text
             if txt in lex.complementizers and txt != "لان":
+                if toks[j - 1].text in _TEMPORAL_BEFORE_AN:
+                    return None  # يبلغ عدد الإصابات ذروته قبل أن يبدأ: a time clause, not reported content
                 return ("comp", j)
             if txt in COMMAS:
                 chunk = 0
@@ -447,8 +451,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                 if self._feeling(txt) and (form.lemma == _N("ابدي") or toks[j - 1].text == "عن"):
                     return ("feeling", j)
             elif t.word and txt in form.preps:
-                if form.lemma == _N("نقل") and txt == "عن":
-                    j += 1
+                if (form.lemma == _N("نقل") and txt == "عن") or toks[j - 1].text in lex.issuer_links:
+                    j += 1  # كشف تقرير صادر عن المكتب ... أن: the issuer's عن, not the cue's
                     continue
                 return ("prep", j)
             # في بيان، في بلاغ: after a preposition the word is its object, not بـ + a noun

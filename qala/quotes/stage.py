@@ -262,9 +262,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
         else:
             found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
             narrator = _narrative_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
-            if narrator and (found is None or not _agrees(c, found[0]) or not _coordinated_verb(toks[c.cue_tok].text)):
+            if narrator:
                 # a person introduced by the narration of the cue's own sentence after the latest
-                # source: نفى المحامي X ...، مؤكدا أن / X، رأت أن — the cue's subject is that person
+                # source: نفى المحامي X ...، مؤكدا أن / X، رأت أن / هنأ رئيس الحزب X منافسه، وقال إن —
+                # the cue's subject is that person, also for a verb coordinated with the narration's
                 mention = raw_span(toks[narrator[0]].start, toks[narrator[-1]].end)
                 entry, _coref = index.resolve([toks[k].text for k in narrator], mention.text, c.gender, False)
                 history.append((entry, mention))
@@ -348,13 +349,6 @@ def _first_person(history: list[tuple[SourceEntry, Span]], seen: list) -> tuple[
         scanned += 1
     seen[:] = [found, scanned]
     return found
-
-
-def _coordinated_verb(word: str) -> bool:
-    """وقال، وتابع: a verb joined by و may start a new clause whose subject carries from earlier
-    quotations; a participle (مؤكدا) or a bare verb after its subject (X، رأت أن) belongs to the
-    clause of the person just named."""
-    return word.startswith("و") and len(word) > MIN_PREFIXED_VERB
 
 
 def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw, reported_toks: set[int]) -> list[int]:
