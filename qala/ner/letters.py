@@ -45,9 +45,6 @@ class LetterModel:
         self.counts = counts  # context (0 .. order-1 letters) → next letter → count
         self._ctx = {c: _Context(sum(nxt.values()), len(nxt), nxt) for c, nxt in counts.items()}
         self._uniform = 1.0 / (len(counts.get("", {})) + 1)
-        # log P of each n-gram met so far: a word then costs one lookup per letter (bounded by the
-        # number of distinct letter n-grams, a few hundred thousand at most)
-        self._memo: dict[str, float] = {}
 
     @classmethod
     def from_words(cls, words: Iterable[str], order: int = ORDER) -> LetterModel:
@@ -60,17 +57,10 @@ class LetterModel:
         return cls({c: dict(n) for c, n in counts.items()}, order)
 
     def logprob(self, word: str) -> float:
+        """log P(word) under the model (`NameLikeness` memoizes per n-gram for all three models)."""
         order = self.order
         s = _START * (order - 1) + word + _END
-        memo = self._memo
-        total = 0.0
-        for i in range(order - 1, len(s)):
-            gram = s[i - order + 1 : i + 1]
-            lp = memo.get(gram)
-            if lp is None:
-                lp = memo[gram] = math.log(self._prob(gram))
-            total += lp
-        return total
+        return sum(math.log(self._prob(s[i - order + 1 : i + 1])) for i in range(order - 1, len(s)))
 
     def _prob(self, gram: str) -> float:
         """P(last letter | the letters before it), interpolated down to the letter's own frequency."""
