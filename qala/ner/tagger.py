@@ -19,6 +19,7 @@ import pycrfsuite
 from qala.errors import QalaError
 from qala.ner.consistency import propagate_names
 from qala.ner.features import Featurizer, base_lexicons
+from qala.ner.labels import BIO, BIOES, to_bio
 from qala.ner.memory import MEMORY_FILE, EntityMemory
 
 MODEL_FILE = "model.crfsuite"
@@ -50,6 +51,10 @@ class NerTagger:
         version = self.meta.get("feature_version", FEATURE_VERSION)
         if version != FEATURE_VERSION:
             raise ModelError(f"{d}: model has feature version {version}, this qala expects {FEATURE_VERSION}")
+        # models trained before BIOES have no label_scheme: their labels are BIO
+        self.label_scheme = self.meta.get("label_scheme", BIO)
+        if self.label_scheme not in (BIO, BIOES):
+            raise ModelError(f"{d}: unknown label scheme {self.label_scheme!r}")
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model))
         attrs = d / ATTRIBUTES_FILE
@@ -61,10 +66,14 @@ class NerTagger:
         path = self.model_dir / TRAINED_ON_FILE
         return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
-    def tag(self, tokens: Sequence[str]) -> list[str]:
+    def _labels(self, tokens: Sequence[str]) -> list[str]:
+        """The CRF's own labels (BIO or BIOES); marginals afterwards refer to this sentence."""
         if not tokens:
             return []
         return list(self.tagger.tag(self.featurizer.sentence(tokens)))
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        return to_bio(self._labels(tokens))
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[float]]]:
         """Tags of each sentence of one document (or of a CoNLL file, in order), with names the CRF found
@@ -74,10 +83,10 @@ class NerTagger:
         tag_probs: list[list[float]] = []
         o_probs: list[list[float]] = []
         for tokens in sentences:
-            tags = self.tag(tokens)
-            first.append(tags)
-            tag_probs.append([self.tagger.marginal(t, i) for i, t in enumerate(tags)])
-            o_probs.append([self.tagger.marginal("O", i) for i in range(len(tags))])
+            labels = self._labels(tokens)
+            first.append(to_bio(labels))
+            tag_probs.append([self.tagger.marginal(t, i) for i, t in enumerate(labels)])
+            o_probs.append([self.tagger.marginal("O", i) for i in range(len(labels))])
         final = propagate_names(sentences, first, o_probs)
         scores = [
             [tp if f == t else 1.0 - op for f, t, tp, op in zip(fs, ts, tps, ops, strict=True)]
@@ -87,8 +96,8 @@ class NerTagger:
 
     def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability (the mention score)."""
-        tags = self.tag(tokens)
-        return tags, [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
+        labels = self._labels(tokens)
+        return to_bio(labels), [self.tagger.marginal(t, i) for i, t in enumerate(labels)]
 
 
 def packaged_model_dir() -> Path:

@@ -23,6 +23,7 @@ import pycrfsuite
 from qala.errors import QalaError
 from qala.ner.conll import Sentence, sentence_fingerprint
 from qala.ner.features import Featurizer, base_lexicons
+from qala.ner.labels import BIOES, to_bioes
 from qala.ner.memory import MEMORY_FILE, build_memory
 from qala.ner.scoring import SpanScores, score_spans
 from qala.ner.tagger import (
@@ -96,7 +97,7 @@ def train(
         part = train_sents[k * size : (k + 1) * size]
         featurizer.memory = build_memory([*train_sents[: k * size], *train_sents[(k + 1) * size :]])
         for sent in part:
-            trainer.append(featurizer.sentence(sent.tokens), sent.tags)
+            trainer.append(featurizer.sentence(sent.tokens), to_bioes(sent.tags))
     build_memory(train_sents).save(out / MEMORY_FILE)
     trainer.set_params(
         {
@@ -118,6 +119,7 @@ def train(
     info: dict[str, object] = {
         "feature_version": FEATURE_VERSION,
         "algorithm": "crf-lbfgs",
+        "label_scheme": BIOES,
         "c1": c1,
         "c2": c2,
         "max_iterations": max_iterations,
