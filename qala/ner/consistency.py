@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import cache
 
+from qala.lexicon import load_list
 from qala.ner.clitics import bare
 from qala.ner.conll import spans
 from qala.text.normalize import norm
@@ -88,4 +90,25 @@ def propagate_names(
                         copied = length
                         break
             i += copied or 1
+    return out
+
+
+@cache
+def _kunya_heads() -> frozenset[str]:
+    heads = {norm(w) for w in load_list("ner_kunya_heads")}
+    return frozenset(heads | {p + h for h in heads for p in "وف"})
+
+
+def attach_kunya(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
+    """A kunya head left untagged right before a person name joins it (أم/O خالد/B-PER → أم خالد):
+    the CRF often reads أم as "or" and أبو as a common noun, and the name alone loses the person
+    (أم خالد is a woman, خالد a man)."""
+    heads = _kunya_heads()
+    out: list[list[str]] = []
+    for sent, sent_tags in zip(sentences, tags, strict=True):
+        new = list(sent_tags)
+        for i in range(1, len(new)):
+            if new[i] == "B-PER" and new[i - 1] == "O" and norm(sent[i - 1]) in heads:
+                new[i - 1], new[i] = "B-PER", "I-PER"
+        out.append(new)
     return out

@@ -17,7 +17,7 @@ from pathlib import Path
 import pycrfsuite
 
 from qala.errors import QalaError
-from qala.ner.consistency import propagate_names
+from qala.ner.consistency import attach_kunya, propagate_names
 from qala.ner.features import Featurizer, base_lexicons
 from qala.ner.labels import BIO, BIOES, to_bio
 from qala.ner.memory import MEMORY_FILE, EntityMemory
@@ -87,7 +87,7 @@ class NerTagger:
             first.append(to_bio(labels))
             tag_probs.append([self.tagger.marginal(t, i) for i, t in enumerate(labels)])
             o_probs.append([self.tagger.marginal("O", i) for i in range(len(labels))])
-        final = propagate_names(sentences, first, o_probs)
+        final = attach_kunya(sentences, propagate_names(sentences, first, o_probs))
         scores = [
             [tp if f == t else 1.0 - op for f, t, tp, op in zip(fs, ts, tps, ops, strict=True)]
             for fs, ts, tps, ops in zip(first, final, tag_probs, o_probs, strict=True)

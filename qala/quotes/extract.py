@@ -73,6 +73,9 @@ MIN_QUOTED_WORDS = 3
 # A comma-free stretch longer than this between a cue and its complementizer is content, not a
 # speaker phrase (appositions between commas are short).
 MAX_CHUNK_WORDS = 12
+# A relative clause set off by commas between a cue's subject and its content (وأظهرت الدراسة، التي
+# نشرت في ... وشملت ...، أن) is skipped up to this many tokens.
+MAX_RELATIVE_CLAUSE_TOKENS = 30
 # Quoted stretches examined inside one content to decide whether it is mixed.
 MAX_SPANS_IN_CONTENT = 8
 # Adjectives allowed between a feeling noun and its content (قلقه البالغ والعميق من أن): two
@@ -231,6 +234,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             # إصابة مؤكدة بالحمى: a participle glued to a noun is its adjective, not a new cue —
             # unless what introduces reported content follows at once (... مضيفا أن)
             return self._introduces_content(k + 1, form)
+        if prev is not None and prev.text in self.lex.negations and (prev.text[0] in "وف" or (k >= 2 and toks[k - 2].text in COMMAS)):
+            return True  # ...، ولم يستبعد أن / ...، لم يستبعد: a negated cue opens its own clause
         # ...، إلا أنه أكد / غير أنها حذرت: a pronoun-bearing particle opens a new clause (frames.py)
         return prefixed or (prev is not None and (prev.text in COMMAS or prev.text in _BREAK_BEFORE)) or particle_start(toks, k) is not None
 
@@ -285,6 +290,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             return None  # جاء ذلك خلال، جاء القرار بعد أن، بما ورد في الاتفاق: narration, not a document speaking
         participle = form.tense == "participle"
         at_clause_start = prev is None or not prev.word or prev.text in CLAUSE_STARTS or prev.text in RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
+        if prev is not None and prev.text in lex.negations and prev.text[0] in "وف":
+            at_clause_start = True  # ولم يستبعد أن: the negation opens the clause
         if form.ambiguous and not at_clause_start:
             return None  # بين الطرفين، من بين الأسباب: the preposition, not the verb
         strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
@@ -432,6 +439,12 @@ class Extractor(SpeakerPhrases, NominalCues):
                 if j in self.anonymity:  # قال مصدر، فضل عدم ذكر اسمه، إن: on to what ends it
                     j = self.anonymity[j]
                     continue
+                close = self._relative_close(j, send) if j > i + 1 and toks[j - 1].word else None
+                if close is not None:
+                    # وأظهرت الدراسة، التي نشرت في ... وشملت ...، أن: a relative clause set off by commas
+                    limit = min(send, limit + close - j)
+                    j = close
+                    continue
             elif t.word:
                 # في مؤتمر صحفي عقده مساء السبت عقب …: a setting's description is neither speaker nor content
                 chunk = 0 if is_setting(txt) and toks[j - 1].text in SETTING_PREPS else chunk + 1
@@ -457,12 +470,28 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return ("prep", j)
             # في بيان، في بلاغ: after a preposition the word is its object, not بـ + a noun
             elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and toks[j - 1].text not in PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+                if j > i + 1 and any(toks[x].text in form.preps and len(toks[x].text) > 1 for x in range(j + 1, limit)):
+                    j += 1  # دعا المكتب الإقليمي لشرق المتوسط ... الحكومات إلى: the glued لـ is a genitive
+                    continue
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
             if other_cue and toks[j - 1].text not in RELATIVES:
                 return None  # another cue takes over
             j += 1
+        return None
+
+    def _relative_close(self, j: int, send: int) -> int | None:
+        """The comma closing a relative clause that opens after the comma at j (، التي نشرت ...،),
+        if it closes within MAX_RELATIVE_CLAUSE_TOKENS and holds no cue or complementizer."""
+        toks = self.toks
+        if j + 1 >= send or toks[j + 1].text not in RELATIVES:
+            return None
+        for k in range(j + 2, min(send, j + 2 + MAX_RELATIVE_CLAUSE_TOKENS)):
+            if toks[k].text in COMMAS:
+                return k
+            if k in self.cue_at or toks[k].text in self.lex.complementizers or toks[k].text == ":":
+                return None
         return None
 
     def _written_source_after(self, i: int) -> bool:
@@ -614,7 +643,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         while True:
             j = stops[k + 1] if k + 1 < len(stops) else len(toks)
             if j < send:
-                back = max(k, particle_start(toks, j) or j)  # the content ends before إلا أنه
+                neg = j - 1 if toks[j - 1].text in self.lex.negations else j  # ...، ولم يستبعد
+                back = max(k, particle_start(toks, j) or neg)  # the content ends before إلا أنه
                 while back > k and (toks[back - 1].text in COMMAS or toks[back - 1].text in _BREAK_BEFORE or toks[back - 1].text in ("في", "و")):
                     back -= 1
                 return back

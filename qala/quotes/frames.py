@@ -45,6 +45,7 @@ class TokenLike(Protocol):
 
 
 _QAD = frozenset(norm(w) for w in ("قد", "لقد"))
+_THEN = frozenset({"ثم"})  # ثم خرج المتحدث ليعلن: the clause's verb may follow "then"
 _FA_QAD = frozenset(norm(w) for w in ("فقد", "فلقد"))
 _APPOSITION_STARTS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 # How far back from a cue verb a construction is looked for: a fronted topic with an apposition
@@ -71,7 +72,8 @@ _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك",
 class Fronted:
     """A cue verb's subject written before it (`topic` أما X فقال, `auxiliary` كان X قد قال),
     carried by a particle's pronoun (`pronoun` لكنها حذرت: implicit, the range is the particle),
-    or the subject of the sentence's first clause (`perspective` من جهته، أعرب X ...، وقال)."""
+    or the subject of the sentence's first clause (`perspective` من جهته، أعرب X ...، وقال; `purpose`
+    وعاد X ليؤكد)."""
 
     kind: str
     start: int
@@ -168,8 +170,8 @@ def _name_after_attachment(toks: Sequence[TokenLike], k: int, b: int) -> int | N
 
 def particle_start(toks: Sequence[TokenLike], i: int) -> int | None:
     """Where a pronoun-bearing particle written right before the verb at toks[i] (or before its
-    قد) starts: «، إلا أنه أكد» opens a new reporting clause, so the content before it ends there."""
-    head = i - 1 if i >= 1 and toks[i - 1].text in _QAD else i
+    قد or negation: لكنه لم يستبعد) starts: «، إلا أنه أكد» opens a new reporting clause, so the content before it ends there."""
+    head = i - 1 if i >= 1 and (toks[i - 1].text in _QAD or toks[i - 1].text in lexicon().negations) else i
     lo = head
     while lo > 0 and toks[lo - 1].sent == toks[i].sent and head - lo < 2:
         lo -= 1
@@ -196,8 +198,9 @@ def fronted_subject(toks: Sequence[TokenLike], i: int) -> Fronted | None:
     while lo > 0 and toks[lo - 1].sent == sent and i - lo < MAX_LOOKBACK_TOKENS:
         lo -= 1
     hit = lookup_cue(toks[i].text)
-    # the word the construction attaches to: the verb, or قد/فقد written before it
-    head = i - 1 if i - 1 >= lo and toks[i - 1].text in _QAD | _FA_QAD else i
+    # the word the construction attaches to: the verb, or قد/فقد or a negation (لكنه لم يستبعد)
+    # written before it
+    head = i - 1 if i - 1 >= lo and (toks[i - 1].text in _QAD | _FA_QAD or toks[i - 1].text in lexicon().negations) else i
     particle = _match_before(toks, head, lo, f.anaphoric)
     if particle is not None:
         return Fronted("pronoun", particle[0], head)
@@ -224,7 +227,24 @@ def fronted_subject(toks: Sequence[TokenLike], i: int) -> Fronted | None:
         return None
     if hit is not None and hit[1] and toks[i].text.startswith("و"):
         return _perspective_subject(toks, lo, i, hit[0].gender, hit[0].plural)
+    if hit is not None and hit[1] and toks[i].text.startswith("ل") and i - 2 >= lo:
+        return _purpose_subject(toks, lo, i, hit[0].gender)
     return None
+
+
+def _purpose_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str) -> Fronted | None:
+    """وعاد الوزير العماني ليؤكد أن / ثم خرجت المتحدثة لتعلن: a purpose لـ-cue right after the
+    subject of its clause's first verb shares that subject."""
+    k = lo
+    while k < i - 1 and (not toks[k].word or toks[k].text in _THEN):
+        k += 1
+    verb = toks[k].text
+    if k >= i - 1 or is_definite(verb) or lookup_cue(verb) is not None or _starts_subject(verb):
+        return None
+    if verb.endswith("ت") != (gender == "f"):
+        return None  # the verb and the cue must agree (عادت الوزيرة لتؤكد)
+    np = _subject_after_verb(toks, k + 1, i)
+    return Fronted("purpose", *np) if np is not None and np[1] == i else None
 
 
 def _perspective_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:

@@ -72,6 +72,7 @@ class QuoteLexicon:
     masculine_plurals: frozenset[str]  # أولياء، تجار: never the subject of a feminine cue
     gatherings: frozenset[str]  # اجتماع، قمة: an event that issues a statement is not its source
     answer_labels: frozenset[str]  # ج: an interview answer, said by the interviewee
+    role_names: frozenset[str]  # أمين، أمير، رائد: roles that are also given names (محمد أمين الصقلي)
     apposition_stops: frozenset[str]  # البالغة (من العمر): an apposition after the speaker opens
 
 
@@ -152,8 +153,11 @@ def lexicon() -> QuoteLexicon:
         past = _past_forms(lemma)
         # the accusative participle (آملا) outranks a homographic past dual (أملا)
         forms = [(f, g, pl, "past") for f, g, pl in past[:3]]
-        forms += [(f, g, pl, "participle") for f, g, pl in _participle_forms(norm(row["participle"]))]
-        forms += [(f, g, pl, "present") for f, g, pl in _present_forms(norm(row["present"]))]
+        # an empty present or participle: that form is too ambiguous to be a cue (يظهر "appears")
+        if row.get("participle"):
+            forms += [(f, g, pl, "participle") for f, g, pl in _participle_forms(norm(row["participle"]))]
+        if row.get("present"):
+            forms += [(f, g, pl, "present") for f, g, pl in _present_forms(norm(row["present"]))]
         forms += [(f, g, pl, "past") for f, g, pl in past[3:]]
         objects: set[str] = set()
         for extra in row.get("extra", "").split():
@@ -215,6 +219,7 @@ def lexicon() -> QuoteLexicon:
         gatherings=nset("quote_gatherings"),
         answer_labels=nset("quote_answer_labels"),
         apposition_stops=nset("quote_apposition_stops"),
+        role_names=nset("quote_role_names"),
     )
 
 

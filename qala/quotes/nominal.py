@@ -35,10 +35,16 @@ MAX_PAREN_TOKENS = 6
 NARRATIVE_SENTENCES = 2
 # ... and at most this many tokens back, so a text of many implicit cues stays linear.
 NARRATIVE_MAX_TOKENS = 80
-# A headline speaker (`الدباغ: ...`) is at most this many words.
+# A headline speaker (`الدباغ: ...`) is at most this many words; in a bulleted list of statements
+# (• المدير العام للدفاع المدني العقيد فلان الفلاني: ...) the title and name may run longer.
 MAX_HEADLINE_SPEAKER = 4
+MAX_BULLET_SPEAKER = 8
 # Quotation spans before an offset that may still be open there (nesting is shallow in news text).
 MAX_OPEN_SPANS = 8
+# List bullets at the start of a line (• وزير الداخلية فلان: "...") and the separators after a rubric
+# (عاجل | الرئاسة: ...): not part of the speaker.
+_BULLETS = frozenset("•●▪◾◦·-–—*")
+_KICKER_SEPARATORS = frozenset("|-–—/")
 
 
 def _without_li(w: str) -> str:
@@ -50,7 +56,7 @@ def _without_li(w: str) -> str:
 
 class NominalCues:
     """Nominal-cue and headline readers; `Extractor` provides the attributes and the content
-    reader (`_content`, `_trailing_pronoun`, `_skip_adjuncts`) they use."""
+    reader (`_content`, `_trailing_pronoun`, `_skip_adjuncts`, `_mark_before`, `tok_index`) they use."""
 
     text: str
     toks: list[Tok]
@@ -115,7 +121,7 @@ class NominalCues:
         bare_head = without_article(_without_li(toks[head].text))
         if bare_head in lex.evidence_nouns:
             # ووفق معطيات المديرية العامة للأرصاد: the owner of the data speaks; بحسب ما أظهرته الصور: nobody
-            owner = next((n for n, k in enumerate(src) if k > head and without_article(toks[k].text) in lex.org_heads), None)
+            owner = next((n for n, k in enumerate(src) if k > head and without_article(_without_li(toks[k].text)) in lex.org_heads), None)
             if owner is None:
                 return None
             src = src[owner:]
@@ -135,6 +141,13 @@ class NominalCues:
         first_src = toks[speaker[0]].text
         if first_src.startswith("ل") and len(first_src) > 3:
             cand.speaker_words = [_without_li(first_src)] + [toks[k].text for k in speaker[1:]]
+        closed_mark = None if at_start or (j < send and toks[j].text in _FA_INNA) else self._mark_before(i)
+        if closed_mark is not None and self._opens_sentence(closed_mark):
+            # «...»، بحسب ما قال فلان، أحد السكان: the quotation before is the source's
+            cand.content = (closed_mark.start, closed_mark.end)
+            cand.type = "direct"
+            cand.how = "trailing"
+            return cand
         if at_start or (j < send and (toks[j].text in _FA_INNA or toks[j].text in COMMAS)):
             # leading: وبحسب مصادر محلية فإن ... / ووفقا لمركز ...، فإن ...
             c = j
@@ -158,6 +171,8 @@ class NominalCues:
         while first > 0 and toks[first - 1].sent == toks[i].sent and i - first < MAX_TAIL_TOKENS * 2:
             first -= 1
             hit = self.cue_at.get(first)
+            if hit is not None and first > 0 and toks[first - 1].text in lex.irrealis:
+                hit = None  # من المنتظر أن تعلن النتائج، حسب ما أفادت به مصادر: an expected act, not the speaker's verb
             if hit is not None and hit[0].tense != "participle" and not hit[0].ambiguous and hit[0].cls != "praise":
                 # «...»، يقول فلان، وفق البيان: the words before are the verb's speaker, and the
                 # attribution names where the quotation was said, not a new source
@@ -172,6 +187,12 @@ class NominalCues:
         cand.content = self._trim(toks[first].start, toks[s - 1].end if s > first else toks[s].end)
         cand.how = "trailing"
         return cand
+
+    def _opens_sentence(self, span: MarkSpan) -> bool:
+        """The quotation starts its sentence («...»، بحسب ما قال فلان), rather than closing the content
+        of an earlier cue (مؤكدة أن ...، "..."، وفق ما صرح به مسؤول)."""
+        k = self.tok_index(span.open)  # the opening mark itself
+        return k == 0 or self.toks[k - 1].sent != self.toks[k].sent or self.toks[k - 1].line != self.toks[k].line
 
     def _paren_close(self, j: int, send: int) -> int | None:
         """The `)` closing a short bracket opened at token j, if any (bounded look-ahead)."""
@@ -200,12 +221,17 @@ class NominalCues:
                     continue
                 if c > 0 and c + 1 < n and toks[c - 1].text.isdigit() and toks[c + 1].text.isdigit():
                     continue
-                head = toks[seg:c]
                 seg_start, seg = seg, c + 1
+                bulleted = False
+                if seg_start == line_start:
+                    bulleted = toks[seg_start].text in _BULLETS
+                    seg_start = self._after_kicker(seg_start, c)
+                head = toks[seg_start:c]
+                longest = MAX_BULLET_SPEAKER if bulleted else MAX_HEADLINE_SPEAKER
                 if self._inside_quotation(toks[c].start):
                     continue  # «الرسالة واضحة: ...»: a colon inside a quotation opens no headline
                 words = [t for t in head if t.word]
-                if not words or len(head) > MAX_HEADLINE_SPEAKER + 2 or len(words) > MAX_HEADLINE_SPEAKER:
+                if not words or len(head) > longest + 2 or len(words) > longest:
                     continue
                 if any(not t.word and t.text not in FAMILIES for t in head):
                     continue
@@ -231,6 +257,19 @@ class NominalCues:
                 out.append(cand)
             line_start = i
         return out
+
+    def _after_kicker(self, k: int, c: int) -> int:
+        """The first token after a line's bullet (• وزير الداخلية: ...) or rubric and its separator
+        (عاجل | الرئاسة: ...), before the colon at `c`."""
+        toks = self.toks
+        while k < c:
+            if toks[k].text in _BULLETS:
+                k += 1
+            elif toks[k].text in self.lex.labels and k + 1 < c and toks[k + 1].text in _KICKER_SEPARATORS:
+                k += 2
+            else:
+                break
+        return k
 
     def narrative_person(self, i: int, gender: str | None) -> list[int]:
         """Title/role + given name + family name that a narrative sentence just introduced

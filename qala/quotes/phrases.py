@@ -13,6 +13,7 @@ from qala.quotes.frames import (
 )
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
+from qala.quotes.speaker import frames as speaker_frames
 from qala.quotes.speaker import is_definite, without_article
 from qala.quotes.tokens import (
     COMMAS,
@@ -138,7 +139,9 @@ class SpeakerPhrases:
             k2 = self._skip_adjuncts(k, b)
             if k2 == k:
                 t = toks[k]
-                if t.word and not is_setting(t.text):
+                # في البيان ذاته / في المذكرة نفسها: the emphatic belongs to the setting
+                emphatic = k > a and t.text in speaker_frames().emphatics and is_setting(toks[k - 1].text)
+                if t.word and not is_setting(t.text) and not emphatic:
                     return False
                 k2 = k + 1
             k = k2

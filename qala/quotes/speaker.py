@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from qala import gazetteer
 from qala.lexicon import load_table
 from qala.quotes.lexicon import lexicon
 from qala.text.normalize import norm
@@ -179,10 +180,11 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _trim_name(toks: list[str]) -> list[str]:
-    roles = lexicon().roles
+    lex = lexicon()
+    roles = lex.roles
     out: list[str] = []
-    for t in toks:
-        if out and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES:
+    for k, t in enumerate(toks):
+        if out and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES and not _role_word_in_name(out, t, toks[k + 1 : k + 2]):
             break  # سلمى الحسيني مديرة إدارة ...: an apposition follows the name
         # normalized على and the given name علي are one string: inside a name it is the name
         if (t in _PREPS and t != "علي") or t in _PHRASE_STOPS or t.isdigit():
@@ -191,6 +193,16 @@ def _trim_name(toks: list[str]) -> list[str]:
         if len(out) >= MAX_NAME_TOKENS:
             break
     return out
+
+
+def _role_word_in_name(name: list[str], word: str, after: list[str]) -> bool:
+    """محمد أمين الصقلي: a role word that is also a given name (quote_role_names.txt), right after a
+    given name and before a family name that is no role, is part of the name, not an apposition."""
+    lex = lexicon()
+    if word not in lex.role_names or name[-1] not in lex.first_names or not after:
+        return False
+    nxt = after[0]
+    return is_definite(nxt) and nxt not in lex.roles and nxt[2:] not in lex.roles
 
 
 def _without_own_setting(toks: list[str]) -> list[str]:
@@ -507,11 +519,21 @@ class SourceIndex:
         return out
 
 
+def _place_only(word: str) -> bool:
+    """A gazetteer place name that names no organization or person."""
+    key = gazetteer.key(word)
+    return key in gazetteer.names("LOC") and key not in gazetteer.names("ORG") and key not in gazetteer.names("PER")
+
+
 def headline_speaker_ok(tokens: list[str], known: list[list[str]], has_entity: bool) -> bool:
     """A headline label is a speaker when it is an organization/role/title, an anonymous source
     (مصدر أمني: ...), an entity mention, or a name used for a speaker elsewhere in the article
     (not a topic such as a country name)."""
     lex = lexicon()
+    if len(tokens) == 1 and _place_only(tokens[0]):
+        # فاس: ... is a dateline or a topic, whatever the tagger made of the city, unless the
+        # place itself is a speaker elsewhere in the article (not a word of a longer speaker phrase)
+        return any(other == tokens for other in known)
     if has_entity:
         return True
     kind = speaker_kind(tokens)

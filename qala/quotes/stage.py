@@ -196,6 +196,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             raw_words[t.text] = raw
             if len(t.text) > 3 and t.text[0] in "لبوف":
                 raw_words.setdefault(t.text[1:], raw[1:])  # لوزارة → وزارة
+            if len(t.text) > 4 and t.text.startswith("لل") and raw.startswith("لل"):
+                raw_words.setdefault("ا" + t.text[1:], "ا" + raw[1:])  # للحماية → الحماية
     persons = [name_tokens(m.text) for m in doc.mentions if m.label == "PER"]
     index = SourceIndex(nz.text, raw_words, persons)
     entries: dict[int, tuple[SourceEntry, str, Span]] = {}
@@ -262,6 +264,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         else:
             found = _antecedent(c, history, upcoming, entries, c.cue[0], cands)
             narrator = _narrative_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
+            if not narrator:
+                narrator = _previous_sentence_subject(c, toks, per_of_tok, ex.lex, history[-1][1].end if history else -1, nz.to_raw, reported_toks)
             if narrator:
                 # a person introduced by the narration of the cue's own sentence after the latest
                 # source: نفى المحامي X ...، مؤكدا أن / X، رأت أن / هنأ رئيس الحزب X منافسه، وقال إن —
@@ -379,6 +383,34 @@ def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex
                 return []
             return [k, *hit] if k == hit[0] - 1 else hit
     return hit
+
+
+def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw, reported_toks: set[int]) -> list[int]:
+    """تحدثت أم خالد عن ... . وقالت: "...": a cue that opens its sentence with no subject of its own
+    (not a continuation such as وأضاف, which keeps the last speaker) is said by the person the
+    previous sentence's verb introduced after the latest source — a PER mention right after a verb
+    (titles between them allowed) that agrees with the cue in gender, in a sentence of narration
+    (no cue, no reported content); [] when there is none."""
+    i = c.cue_tok
+    if c.plural or c.cls == "continue" or i == 0 or toks[i - 1].sent == toks[i].sent:
+        return []
+    prev_sent = toks[i - 1].sent
+    k = i - 1
+    while k > 0 and toks[k - 1].sent == prev_sent:
+        k -= 1
+    if any(m in reported_toks for m in range(k, i)):
+        return []  # a sentence that reports speech: its speaker is the source, the others are spoken of
+    for m in range(k, i):
+        if m not in per_of_tok or to_raw(toks[m].start) < after or m in reported_toks:
+            continue
+        v = m - 1
+        while v >= k and (toks[v].text in lex.single_titles or toks[v].text in lex.roles):
+            v -= 1  # تحدثت الطبيبة سلمى ...
+        if v < k or not toks[v].word or is_definite(toks[v].text) or toks[v].text.endswith("ت") != (c.gender == "f"):
+            return []
+        name = [x for x in range(m, min(i, m + MAX_NAME_TOKENS)) if per_of_tok.get(x) == per_of_tok[m]]
+        return list(range(v + 1, m)) + name
+    return []
 
 
 def _source_after_quote(c: Candidate, toks: list, after: int, to_raw, reported_toks: set[int]) -> list[int]:

@@ -76,3 +76,15 @@ def test_a_surname_alone_is_the_person_named_in_full_earlier() -> None:
     # nor a short last word
     short = propagate_names([["رأى", "سامر", "علي", "."], ["وقال", "علي", "."]], [["O", "B-PER", "I-PER", "O"], ["O", "O", "O"]])
     assert short[1] == ["O", "O", "O"]
+
+
+def test_a_kunya_head_joins_the_person_name_after_it() -> None:
+    from qala.ner.consistency import attach_kunya
+
+    sents = [["وقالت", "أم", "سليم", "إن", "الماء", "انقطع"], ["وصل", "وأبو", "ياسر", "أمس"], ["هل", "يبقى", "أم", "يرحل", "؟"]]
+    tags = [["O", "O", "B-PER", "O", "O", "O"], ["O", "O", "B-PER", "O"], ["O", "O", "O", "O", "O"]]
+    assert attach_kunya(sents, tags) == [
+        ["O", "B-PER", "I-PER", "O", "O", "O"],
+        ["O", "B-PER", "I-PER", "O"],
+        ["O", "O", "O", "O", "O"],  # أم "or" before no name stays a word
+    ]
