@@ -76,6 +76,8 @@ MAX_CHUNK_WORDS = 12
 # A relative clause set off by commas between a cue's subject and its content (وأظهرت الدراسة، التي
 # نشرت في ... وشملت ...، أن) is skipped up to this many tokens.
 MAX_RELATIVE_CLAUSE_TOKENS = 30
+# A place of posting written before a post cue (وعلى منصة إكس، كتب النائب ...) is looked for this far back.
+MAX_FRONTED_PLACE_TOKENS = 6
 # Quoted stretches examined inside one content to decide whether it is mixed.
 MAX_SPANS_IN_CONTENT = 8
 # Adjectives allowed between a feeling noun and its content (قلقه البالغ والعميق من أن): two
@@ -91,6 +93,8 @@ _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "منذ", "حتى", "ريثما"))
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
+_POST_PLACE_PREPS = frozenset(_N(w) for w in ("على", "وعلى", "في", "وفي", "عبر", "وعبر"))
+_WITH_THESE = frozenset(_N(w) for w in ("بهذه", "وبهذه", "بهذا", "وبهذا"))  # + الكلمات، العبارة، الكلام
 
 
 class Extractor(SpeakerPhrases, NominalCues):
@@ -456,7 +460,9 @@ class Extractor(SpeakerPhrases, NominalCues):
             if span is not None:
                 short = self.words_in(span.start, span.end) < MIN_QUOTED_WORDS
                 after_l = toks[j - 1].text in ("ل", "لـ")
-                if not short and not after_l:
+                # وقال رئيس "جمعية الشفافية"، فلان، إن: a role in construct with a quoted name
+                named = toks[j - 1].text in lex.roles and not is_definite(toks[j - 1].text)
+                if not short and not after_l and not named:
                     return ("mark", j)
                 j = self.tok_index(span.end) + 1
                 continue
@@ -505,8 +511,16 @@ class Extractor(SpeakerPhrases, NominalCues):
 
     def _post_place_after(self, i: int) -> bool:
         """كتب الوزير على صفحته في فيسبوك: a place of posting follows the cue before what
-        introduces the content (bounded look-ahead)."""
+        introduces the content (bounded look-ahead), or opens the cue's clause (وعلى منصة إكس، كتب)."""
         toks, lex = self.toks, self.lex
+        place = False
+        for k in range(i - 1, max(-1, i - 1 - MAX_FRONTED_PLACE_TOKENS), -1):
+            t = toks[k]
+            if t.sent != toks[i].sent or k in self.cue_at or t.text in lex.complementizers:
+                break
+            place = place or (t.word and is_post_place(t.text))
+            if place and t.text in _POST_PLACE_PREPS:
+                return True  # وعلى منصة "إكس"، كتب
         for k in range(i + 1, min(self.sent_end[toks[i].sent], i + 1 + MAX_TAIL_TOKENS)):
             t = toks[k]
             if t.text in lex.complementizers or t.text == ":" or t.text in FAMILIES:
@@ -579,12 +593,17 @@ class Extractor(SpeakerPhrases, NominalCues):
 
     def _mark_before(self, i: int) -> MarkSpan | None:
         """A closed quotation ending right before the cue ("...”، قال فلان)."""
+        toks = self.toks
         j = i - 1
-        while j >= 0 and (self.toks[j].text in COMMAS or (j == i - 1 and self.toks[j].text in _SO)):
+        if j >= 1 and toks[j - 1].text in _WITH_THESE and toks[j].word:
+            j -= 2  # «…». بهذه الكلمات وصف فلان: "with these words" points back at the quotation
+            if j >= 1 and toks[j].text == "." and toks[j - 1].text in FAMILIES:
+                j -= 1
+        while j >= 0 and (toks[j].text in COMMAS or (j == i - 1 and toks[j].text in _SO)):
             j -= 1  # «…»، هكذا لخص فلان: "so" points back at the quotation
-        if j < 0:
-            return None
-        s = self.span_at_close.get(self.toks[j].start)
+        if j < 0 or toks[j].line != toks[i].line:
+            return None  # a quoted name ending the headline above is not what the cue reports
+        s = self.span_at_close.get(toks[j].start)
         if s is not None and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
             return s
         return None

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
+from qala.lexicon import load_table
 from qala.quotes.lexicon import lexicon, lookup_cue
 from qala.quotes.marks import FAMILIES
 from qala.quotes.speaker import (
@@ -65,6 +67,9 @@ MAX_MANNER_ADJECTIVES = 2
 # How far back a family name's first mention with its given name is looked for: a news article
 # introduces its people in the first paragraphs; the bound keeps many cues linear.
 FAMILY_NAME_LOOKBACK = 600
+# A name word borne by at least this many people in name_units.tsv is read as a name, not as a
+# glued preposition + noun (بلقاسم).
+COMMON_NAME_COUNT = 20
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
 
@@ -420,6 +425,13 @@ def _family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
     return False
 
 
+@cache
+def _common_name_words() -> frozenset[str]:
+    """Name words borne by many people (lexicons/name_units.tsv, the NER's list from Wikidata):
+    بلقاسم، بلعيد are names, not ب + a noun."""
+    return frozenset(norm(r["name"]) for r in load_table("lexicons", "name_units.tsv") if int(r.get("count") or 0) >= COMMON_NAME_COUNT)
+
+
 def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     """End of the adjunct phrases starting at toks[k] (before `b`) between a cue and its content:
     prepositional phrases (في تقريره الفصلي، ردا على سؤال حول الميزانية), an attribution to an outlet
@@ -444,8 +456,8 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
             continue
         separate = w in f.prepositions
         glued = len(w) > 3 and w[0] in "لب" and (w[1:3] == "ال" or w[1] == "ل" or head_word([w[1:]]) in lex.org_heads | lex.document_heads) and w not in lex.first_names
-        if glued and not separate and not w.startswith(("لل", "بال")) and _family_name_before(toks, k):
-            break  # وقال بلعيد في كلمة: a family name written earlier after its given name, not ب + لعيد
+        if glued and not separate and not w.startswith(("لل", "بال")) and (w in _common_name_words() or _family_name_before(toks, k)):
+            break  # وقال بلعيد في كلمة: a name (frequent, or written earlier after its given name), not ب + لعيد
         if not (separate or glued) or (w == "علي" and k + 1 < b and toks[k + 1].text in lex.first_names):
             break
         k += 1

@@ -233,8 +233,8 @@ class NominalCues:
                 words = [t for t in head if t.word]
                 if not words or len(head) > longest + 2 or len(words) > longest:
                     continue
-                if any(not t.word and t.text not in FAMILIES for t in head):
-                    continue
+                if any(not t.word and t.text not in FAMILIES and not (bulleted and t.text in COMMAS) for t in head):
+                    continue  # (• النائب عن ولاية سطيف، سمير حمادي: a bulleted title may hold a comma)
                 if any(k in self.cue_at for k in range(seg_start, c)):
                     continue
                 first = strip_prefix(words[0].text)[-1]

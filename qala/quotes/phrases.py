@@ -214,6 +214,8 @@ class SpeakerPhrases:
             if not t.word:
                 if txt in COMMAS and out:
                     break  # appositions after the comma are roles, not the name
+                if txt == "(" and out:
+                    break  # قال بلقاسم (29 عاما) إن: a bracket after the name holds an age or a gloss
                 k += 1
                 continue
             if not out and (after := adjunct_end(toks, k, b)) > k:

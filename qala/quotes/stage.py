@@ -30,6 +30,7 @@ from qala.quotes.speaker import (
     split_role_name,
     strip_titles,
 )
+from qala.quotes.tokens import COMMAS
 from qala.text.normalize import norm, normalize
 
 # Confidence model: a product of factors, each the observed reliability of one feature on the
@@ -51,6 +52,7 @@ ANTECEDENT_WINDOW = 12
 # (role, apposition and an object clause fit; a longer sentence has moved on).
 NARRATIVE_SUBJECT_TOKENS = 40
 MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
+MAX_APPOSITION_TOKENS = 12  # an apposition read for a naming word (وهي ممرضة تدعى فلانة)
 TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض، سناء: a role and its attachment before the name
 # An organization named as a clause's subject this many sentences before an implicit cue (its own
 # and the previous one) may be its subject: أصدرت الرابطة بيانا ...، مؤكدة أن.
@@ -207,6 +209,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         return Span(s, e, doc.text[s:e])
 
     known_words = {toks[k].text for c in cands if c.how != "headline" for k in c.speaker}
+    # المديرية العامة للحماية المدنية makes "الحماية المدنية:" a known speaker: لـ/للـ forms count too
+    known_words |= {"ال" + w[2:] if w.startswith("لل") else w[1:] for w in known_words if len(w) > 3 and w[0] == "ل"}
     known_names = [sorted(known_words)]
     # explicit speakers first, in text order, so roles and short names resolve to the names the
     # article has already given; headlines only when their label is a source
@@ -221,8 +225,16 @@ def extract_quotes(doc: Document) -> list[Quote]:
             words = [words[0][1:], *words[1:]]  # ، والقوات الأمنية أكدت: the conjunction is not the source's
         # the name an apposition gives between the speaker and the content (…، وهي ممرضة تدعى هالة المصري:)
         tail = []
-        for t in toks[c.speaker[-1] + 1 :]:
-            if t.start >= c.cue[1] or t.text in ex.lex.complementizers:
+        last = toks[c.speaker[-1]]
+        # a speaker after its quotation («…»، وصف أحد الناجين، وهو موظف يدعى فلان،): the apposition
+        # runs to its closing comma instead of to the cue
+        after_cue = c.cue[1] <= last.start
+        for t in toks[c.speaker[-1] + 1 : c.speaker[-1] + 1 + MAX_APPOSITION_TOKENS] if after_cue else toks[c.speaker[-1] + 1 :]:
+            if (t.start >= c.cue[1] and not after_cue) or t.text in ex.lex.complementizers or t.sent != last.sent:
+                break
+            if after_cue and tail and not t.word and t.text not in COMMAS:
+                break  # …، وهو موظف يدعى فلان (41 عاما): the name ends at the bracket
+            if after_cue and tail and t.text in COMMAS and any(is_naming_word(w) for w in tail):
                 break
             if t.word:
                 tail.append(t.text)

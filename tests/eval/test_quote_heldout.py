@@ -19,7 +19,9 @@ was written after round 8, scored once (unchanged by rounds 7-8) and fixed (roun
 written after round 9 and, like blind9, never looked at; blind14 (6 articles) was written last,
 scored once (0.960 / 0.865) and fixed (round 10). blind15 and blind16 (7 articles each) were
 written a session later; blind15 was never looked at (scored before and after round 11), blind16
-was scored once (0.909 / 0.802) and fixed (round 11: 0.970 / 0.939). First-sight figures (the honest estimate on unseen text) are in
+was scored once (0.909 / 0.802) and fixed (round 11: 0.970 / 0.939); blind17 and blind18 were
+written during round 11: blind17 never looked at (0.958 / 0.817 before round 11, 0.958 / 0.826 after
+rounds 11 and 12), blind18 scored once (0.941 / 0.904) and fixed (round 12: 0.977 / 0.977). First-sight figures (the honest estimate on unseen text) are in
 the README."""
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ HELDOUT = [
     ("quotes-heldout-blind14.jsonl", 6, 75, 0.96, 0.93),
     ("quotes-heldout-blind15.jsonl", 7, 112, 0.94, 0.89),  # never looked at
     ("quotes-heldout-blind16.jsonl", 7, 100, 0.96, 0.92),
+    ("quotes-heldout-blind17.jsonl", 7, 109, 0.94, 0.80),  # never looked at
+    ("quotes-heldout-blind18.jsonl", 7, 110, 0.96, 0.95),
 ]
 
 
