@@ -93,6 +93,8 @@ _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "منذ", "حتى", "ريثما"))
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: الأوروبي، الوطنية
+_ANY = frozenset({_N("أي")})  # نافيا أي علاقة، مستبعدا أي تصعيد: "any" + a noun is a stance's object
 _POST_PLACE_PREPS = frozenset(_N(w) for w in ("على", "وعلى", "في", "وفي", "عبر", "وعبر"))
 _WITH_THESE = frozenset(_N(w) for w in ("بهذه", "وبهذه", "بهذا", "وبهذا"))  # + الكلمات، العبارة، الكلام
 
@@ -337,7 +339,11 @@ class Extractor(SpeakerPhrases, NominalCues):
         if intro is None:
             object_ok = (form.cls in ("stance", "call") and form.lemma not in lex.no_bare_object and not form.pronoun_object) or (form.lemma == _N("قال") and form.tense == "past")
             obj_at = self._skip_adjuncts(i + 1, send)  # ، مستبعدا في الوقت ذاته إلغاء …: a masdar object after a comma
-            masdar_object = participle and form.cls == "stance" and prev is not None and not prev.word and obj_at < send and (MASDAR_RE.match(toks[obj_at].text) or FORM4_MASDAR_RE.match(toks[obj_at].text))
+            masdar_object = participle and form.cls == "stance" and prev is not None and not prev.word and obj_at < send and (
+                MASDAR_RE.match(toks[obj_at].text)
+                or FORM4_MASDAR_RE.match(toks[obj_at].text)
+                or (toks[obj_at].text in _ANY and obj_at + 1 < send and toks[obj_at + 1].word)  # مستبعدا أي تصعيد
+            )
             closed_mark = None if masdar_object else self._mark_before(i)
             if closed_mark is not None:
                 cand.content = (closed_mark.start, closed_mark.end)
@@ -384,6 +390,9 @@ class Extractor(SpeakerPhrases, NominalCues):
                 content_tok, kind = obj, "object"  # واتهم X الجيش بـ: the object is part of the content
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
+                if form.cls == "call" and kind in ("prep", "prefprep") and (obj := self._call_object(cand.speaker)) is not None:
+                    cand.speaker = [x for x in cand.speaker if x < obj]
+                    content_tok, kind = obj, "object"  # ودعا الاتحاد الجماهير إلى: the object is part of the content
             if kind in ("mark", "feeling", "prefprep"):
                 content_tok = k
             elif kind == "prep" and content_tok < send and toks[content_tok].text in lex.complementizers:
@@ -485,6 +494,25 @@ class Extractor(SpeakerPhrases, NominalCues):
             if other_cue and toks[j - 1].text not in RELATIVES:
                 return None  # another cue takes over
             j += 1
+        return None
+
+    def _call_object(self, region: list[int]) -> int | None:
+        """Where the object starts in the words between a call verb and its preposition, when they
+        are a definite head noun (an organization, a role), its nisba adjectives, then another
+        definite noun: ودعت النقابة العمال إلى → النقابة | العمال; الاتحاد الأوروبي الدول → the
+        adjective stays with the subject. None when the words are one phrase."""
+        toks, lex = self.toks, self.lex
+        if len(region) < 2 or region[-1] - region[0] != len(region) - 1:
+            return None
+        head = toks[region[0]].text
+        if not is_definite(head) or not (head[2:] in lex.org_heads or head[2:] in lex.roles or head in lex.roles):
+            return None
+        for x in region[1:]:
+            w = toks[x].text
+            if not is_definite(w) or w in lex.roles or w[2:] in lex.roles or w[2:] in lex.org_heads:
+                return None  # a name, a genitive or a second role: one phrase
+            if not w.endswith(_NISBA_ENDINGS):
+                return x
         return None
 
     def _relative_close(self, j: int, send: int) -> int | None:

@@ -48,10 +48,12 @@ _FEM_ENDINGS = ("ه", "ات")
 MAX_RELATIVE_APPOSITION = 12
 # A subject before the cue (SVO: مصادر محلية رجحت) is short; longer stretches are narration.
 MAX_SVO_TOKENS = 6
+# و + a subject pronoun after the speaker opens a circumstantial clause (وقال الرئيس وهو يلوح بيده).
+_STATE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 
 
 class SpeakerPhrases:
-    """Speaker-phrase readers; `Extractor` provides the attributes and `tok_index` they use."""
+    """Speaker-phrase readers; `Extractor` provides the attributes, `tok_index` and `_surface` they use."""
 
     toks: list[Tok]
     lex: QuoteLexicon
@@ -60,6 +62,9 @@ class SpeakerPhrases:
     span_at_open: dict[int, MarkSpan]
 
     def tok_index(self, char: int) -> int:
+        raise NotImplementedError
+
+    def _surface(self, t: Tok) -> str:
         raise NotImplementedError
 
     def _after_outlet_name(self, k: int, b: int) -> int:
@@ -176,7 +181,8 @@ class SpeakerPhrases:
                 return []  # another cue in the sentence (its speaker carries), or too far back
             k -= 1
         for start in range(k + 1, i):
-            if toks[start].text in lex.first_names:
+            if toks[start].text in lex.first_names and not self._surface(toks[start]).endswith("ى"):
+                # (على خط الأزمة is "on", not the name علي: the article's spelling tells them apart)
                 out = [start]
                 n = start
                 while n + 1 < i and len(out) < 4 and toks[n + 1].word and toks[n + 1].text not in PREP_WORDS and toks[n + 1].text not in lex.roles:
@@ -229,8 +235,8 @@ class SpeakerPhrases:
                     break  # the subject comes before a setting (وقالت الهيئة في منشور)
                 k = skipped
                 continue
-            if txt in RELATIVES:
-                break
+            if txt in RELATIVES or (out and txt in _STATE_PRONOUNS):
+                break  # وقال الرئيس وهو يلوح بيده إن: a circumstantial clause follows the subject
             if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
                 if out:
                     break

@@ -31,7 +31,8 @@ def test_quantified_addressee_of_a_call_verb(quantifier: str) -> None:
 
 def test_subject_after_a_call_verb_still_speaks() -> None:
     text = "ودعت النقابة المعلمين إلى الالتزام بالإضراب يوم الاثنين.\n"
-    assert speaker_of(text, "الالتزام بالإضراب") == "النقابة"
+    # the object is part of the content (round 13; the development gold does the same with طالب X Y بـ)
+    assert speaker_of(text, "المعلمين إلى الالتزام بالإضراب") == "النقابة"
 
 
 @pytest.mark.parametrize(
