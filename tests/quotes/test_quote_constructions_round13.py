@@ -30,3 +30,8 @@ def test_a_call_verbs_object_is_part_of_the_content() -> None:
     assert speaker_of("ودعا الاتحاد الأوروبي الدول الأعضاء إلى ضبط الحدود.", "الدول الأعضاء") == "الاتحاد الأوروبي"
     # with no object the content follows the preposition
     assert speaker_of("ودعا الوزير إلى الحضور بكثافة في الانتخابات المقبلة.", "الحضور بكثافة") == "الوزير"
+
+
+def test_a_given_name_with_the_article_is_the_speakers_name() -> None:
+    text = "وقال الكاتب العام للنقابة، الهادي الزواري، في تصريح أمام المستشفى، إن المشاركة واسعة."
+    assert speaker_of(text, "المشاركة واسعة", full=True) == "الهادي الزواري"
