@@ -152,6 +152,24 @@ def _with_person_mention(words: list[str], person: str) -> list[str]:
     return role + mention
 
 
+def _apposition_tail(c: Candidate, toks: list, complementizers: frozenset[str]) -> list[str]:
+    """Words after the speaker phrase that may hold a naming apposition: up to the end of the cue
+    phrase, or — for a speaker written after its quotation («…»، وصف أحد الناجين، وهو موظف يدعى
+    فلان (41 عاما)،) — up to the bracket, or the comma that closes the naming apposition."""
+    last = toks[c.speaker[-1]]
+    after_cue = c.cue[1] <= last.start
+    stop = c.speaker[-1] + 1 + MAX_APPOSITION_TOKENS if after_cue else len(toks)
+    tail: list[str] = []
+    for t in toks[c.speaker[-1] + 1 : stop]:
+        if t.sent != last.sent or t.text in complementizers or (not after_cue and t.start >= c.cue[1]):
+            break
+        if after_cue and tail and not t.word and (t.text not in COMMAS or any(is_naming_word(w) for w in tail)):
+            break
+        if t.word:
+            tail.append(t.text)
+    return tail
+
+
 def _named_in_apposition(words: list[str], tail: list[str]) -> list[str]:
     """The speaker words, or the name a naming word in the apposition `tail` after them introduces
     (إحدى المشاركات، وهي ممرضة تدعى هالة المصري → هالة المصري)."""
@@ -224,21 +242,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if words[0].startswith("وال") and len(words[0]) > MIN_PREFIXED_VERB:
             words = [words[0][1:], *words[1:]]  # ، والقوات الأمنية أكدت: the conjunction is not the source's
         # the name an apposition gives between the speaker and the content (…، وهي ممرضة تدعى هالة المصري:)
-        tail = []
-        last = toks[c.speaker[-1]]
-        # a speaker after its quotation («…»، وصف أحد الناجين، وهو موظف يدعى فلان،): the apposition
-        # runs to its closing comma instead of to the cue
-        after_cue = c.cue[1] <= last.start
-        for t in toks[c.speaker[-1] + 1 : c.speaker[-1] + 1 + MAX_APPOSITION_TOKENS] if after_cue else toks[c.speaker[-1] + 1 :]:
-            if (t.start >= c.cue[1] and not after_cue) or t.text in ex.lex.complementizers or t.sent != last.sent:
-                break
-            if after_cue and tail and not t.word and t.text not in COMMAS:
-                break  # …، وهو موظف يدعى فلان (41 عاما): the name ends at the bracket
-            if after_cue and tail and t.text in COMMAS and any(is_naming_word(w) for w in tail):
-                break
-            if t.word:
-                tail.append(t.text)
-        words = _named_in_apposition(words, tail)
+        words = _named_in_apposition(words, _apposition_tail(c, toks, ex.lex.complementizers))
         mention = raw_span(toks[c.speaker[0]].start, toks[c.speaker[-1]].end)
         if doc.mentions and c.how != "headline":
             person = mention_index.longest_inside(mention.start, mention.end, ("PER",))
