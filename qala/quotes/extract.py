@@ -47,6 +47,7 @@ from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
     MAX_TAIL_TOKENS,
+    MAX_TOPIC_WORDS,
     MIN_OBJECT_TOKENS,
     PREP_WORDS,
     Candidate,
@@ -91,6 +92,7 @@ _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
 # Words that make a following أن a time or manner clause (قبل أن، بعد أن، دون أن), never reported content.
 _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "منذ", "حتى", "ريثما"))
+_CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغم"))  # رغم أن: "although", not a report
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: الأوروبي، الوطنية
@@ -426,7 +428,14 @@ class Extractor(SpeakerPhrases, NominalCues):
             # تحدثت فيه عن مشوارها وطموحاتها: what was talked about, not what was said; but in ورد على
             # سؤال الصحفي: «...» the words after the colon are
             colon = next((k for k in range(content_tok, send) if toks[k].text == ":" and toks[k].start < content[0][1]), None)
-            content = self._content(colon + 1, send, True, words) if colon is not None else None
+            # وردت فلانة على ذلك بالقول إن ...: the words after "saying that" are what was said
+            said = next((k + 1 for k in range(content_tok, min(send - 1, content_tok + MAX_TOPIC_WORDS)) if toks[k].text in lex.closing_phrases and toks[k + 1].text in lex.complementizers), None)
+            if colon is not None:
+                content = self._content(colon + 1, send, True, words)
+            elif said is not None:
+                content = self._content(said + 1, send, False, words)
+            else:
+                content = None
             if content is None:
                 if cand.speaker:
                     self.bare_subject[toks[i].sent] = (form.gender, cand.speaker)  # ورد الوزير على X قائلا:
@@ -446,6 +455,9 @@ class Extractor(SpeakerPhrases, NominalCues):
             if txt in lex.complementizers and txt != "لان":
                 if toks[j - 1].text in _TEMPORAL_BEFORE_AN:
                     return None  # يبلغ عدد الإصابات ذروته قبل أن يبدأ: a time clause, not reported content
+                if toks[j - 1].text in _CONCESSIVE_BEFORE_AN:
+                    j += 1  # يقول الطبيب، الذي انضم إلى الوقفة رغم أن الإضراب لا يشمله: "although"
+                    continue
                 return ("comp", j)
             if txt in COMMAS:
                 chunk = 0

@@ -325,7 +325,9 @@ class SpeakerPhrases:
             if is_title:
                 out.append(k)
                 expect_name = True
-            elif is_definite(w) or (w[0] == "و" and is_definite(w[1:])):
+            elif is_definite(w) or (w[0] == "و" and is_definite(w[1:]) and (form is None or form.plural or w[3:] in lex.roles)):
+                # a coordinated definite after a singular verb is another role of the same person
+                # (رئيس مجلس الإدارة والعضو المنتدب), not a circumstance (قال الشناوي والدموع في عينيه)
                 out.append(k)
                 expect_name = False
             elif w == "عن" and toks[k - 1].text in lex.issuer_links:
