@@ -95,7 +95,7 @@ def propagate_names(
 
 @cache
 def _kunya_heads() -> frozenset[str]:
-    heads = {norm(w) for w in load_list("ner_kunya_heads")}
+    heads = {norm(w) for w in load_list("kunya_heads")}
     return frozenset(heads | {p + h for h in heads for p in "وف"})
 
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
-from qala.quotes.speaker import is_definite, without_article
+from qala.quotes.speaker import is_definite, without_article, without_li
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -45,13 +45,6 @@ MAX_OPEN_SPANS = 8
 # (عاجل | الرئاسة: ...): not part of the speaker.
 _BULLETS = frozenset("•●▪◾◦·-–—*")
 _KICKER_SEPARATORS = frozenset("|-–—/")
-
-
-def _without_li(w: str) -> str:
-    """لمركز → مركز، للوزارة → الوزارة (the preposition لـ before a source)."""
-    if w.startswith("لل") and len(w) > 3:
-        return "ال" + w[2:]
-    return w[1:] if w.startswith("ل") and len(w) > 3 else w
 
 
 class NominalCues:
@@ -117,11 +110,11 @@ class NominalCues:
             j += 1
         if not src:
             return None
-        head = next((k for k in src if without_article(_without_li(toks[k].text)) not in lex.source_modifiers), src[0])
-        bare_head = without_article(_without_li(toks[head].text))
+        head = next((k for k in src if without_article(without_li(toks[k].text)) not in lex.source_modifiers), src[0])
+        bare_head = without_article(without_li(toks[head].text))
         if bare_head in lex.evidence_nouns:
             # ووفق معطيات المديرية العامة للأرصاد: the owner of the data speaks; بحسب ما أظهرته الصور: nobody
-            owner = next((n for n, k in enumerate(src) if k > head and without_article(_without_li(toks[k].text)) in lex.org_heads), None)
+            owner = next((n for n, k in enumerate(src) if k > head and without_article(without_li(toks[k].text)) in lex.org_heads), None)
             if owner is None:
                 return None
             src = src[owner:]
@@ -140,7 +133,7 @@ class NominalCues:
         cand.speaker = speaker
         first_src = toks[speaker[0]].text
         if first_src.startswith("ل") and len(first_src) > 3:
-            cand.speaker_words = [_without_li(first_src)] + [toks[k].text for k in speaker[1:]]
+            cand.speaker_words = [without_li(first_src)] + [toks[k].text for k in speaker[1:]]
         closed_mark = None if at_start or (j < send and toks[j].text in _FA_INNA) else self._mark_before(i)
         if closed_mark is not None and self._opens_sentence(closed_mark):
             # «...»، بحسب ما قال فلان، أحد السكان: the quotation before is the source's

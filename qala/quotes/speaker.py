@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from qala import gazetteer
-from qala.lexicon import load_table
+from qala.lexicon import load_list, load_table
 from qala.quotes.lexicon import lexicon
 from qala.text.normalize import norm
 
@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _DEMONSTRATIVES = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء"))
 NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "أبي", "آل", "ولد"))
 # Kunya names: أم/أبو + a name is one name (أم خالد), though أم is also a noun (mother).
-KUNYA = frozenset(norm(w) for w in ("أم", "أبو", "أبي", "أبا"))
+KUNYA = frozenset(norm(w) for w in load_list("kunya_heads"))
 # Words that end a name or role inside a speaker phrase (a relative clause, "who", "which").
 _PHRASE_STOPS = frozenset(norm(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "وهو", "وهي", "الذى"))
 _PREPS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "لدى", "عند", "حول", "ضد", "باسم"))
@@ -99,6 +99,13 @@ def is_definite(w: str) -> bool:
 def without_article(w: str) -> str:
     """الوزارة → وزارة (a word of three letters or less keeps its ال: it is no article)."""
     return w[2:] if is_definite(w) else w
+
+
+def without_li(w: str) -> str:
+    """لمركز → مركز، للوزارة → الوزارة (the preposition لـ before a source)."""
+    if w.startswith("لل") and len(w) > 3:
+        return "ال" + w[2:]
+    return w[1:] if w.startswith("ل") and len(w) > 3 else w
 
 
 def head_word(tokens: list[str]) -> str:

@@ -29,6 +29,7 @@ from qala.quotes.speaker import (
     speaker_kind,
     split_role_name,
     strip_titles,
+    without_li,
 )
 from qala.quotes.tokens import COMMAS
 from qala.text.normalize import norm, normalize
@@ -228,7 +229,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
     known_words = {toks[k].text for c in cands if c.how != "headline" for k in c.speaker}
     # المديرية العامة للحماية المدنية makes "الحماية المدنية:" a known speaker: لـ/للـ forms count too
-    known_words |= {"ال" + w[2:] if w.startswith("لل") else w[1:] for w in known_words if len(w) > 3 and w[0] == "ل"}
+    known_words |= {without_li(w) for w in known_words}
     known_names = [sorted(known_words)]
     # explicit speakers first, in text order, so roles and short names resolve to the names the
     # article has already given; headlines only when their label is a source
