@@ -96,6 +96,9 @@ _CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغ�
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: الأوروبي، الوطنية
+_IN_IT = frozenset(_N(w) for w in ("فيه", "فيها"))  # a statement "in which" its issuer said
+# A preposition with the pronoun that refers back to a relative clause's head (الذي دعت إليه).
+_RESUMPTIVE_PREPS = frozenset(_N(p + s) for p in ("إلي", "علي", "عن", "ب", "ل", "في") for s in ("ه", "ها", "هم"))
 _ANY = frozenset({_N("أي")})  # نافيا أي علاقة، مستبعدا أي تصعيد: "any" + a noun is a stance's object
 _POST_PLACE_PREPS = frozenset(_N(w) for w in ("على", "وعلى", "في", "وفي", "عبر", "وعبر"))
 _WITH_THESE = frozenset(_N(w) for w in ("بهذه", "وبهذه", "بهذا", "وبهذا"))  # + الكلمات، العبارة، الكلام
@@ -344,6 +347,7 @@ class Extractor(SpeakerPhrases, NominalCues):
             masdar_object = participle and form.cls == "stance" and prev is not None and not prev.word and obj_at < send and (
                 MASDAR_RE.match(toks[obj_at].text)
                 or FORM4_MASDAR_RE.match(toks[obj_at].text)
+                or toks[obj_at].text in lex.masdar_objects  # نافيا وجود أي خلاف
                 or (toks[obj_at].text in _ANY and obj_at + 1 < send and toks[obj_at + 1].word)  # مستبعدا أي تصعيد
             )
             closed_mark = None if masdar_object else self._mark_before(i)
@@ -358,6 +362,10 @@ class Extractor(SpeakerPhrases, NominalCues):
                 self.bare_subject[toks[i].sent] = (form.gender, svo or self._np(i + 1, send, form, strict_names=True))
             if not object_ok or (participle and not masdar_object) or not (at_clause_start or prefixed or svo or participle):
                 return None
+            if prev is not None and prev.text in lex.irrealis:
+                return None  # على أن يعلن عنها لاحقا: something expected, its object no reported content
+            if prev is not None and prev.text in RELATIVES and i + 1 < send and toks[i + 1].text in _RESUMPTIVE_PREPS:
+                return None  # الإضراب الذي دعت إليه النقابة: a relative clause about the thing called for
             np = [] if svo or masdar_object else self._np(i + 1, send, form, strict_names=True)
             if np and MASDAR_RE.match(toks[np[0]].text):
                 np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
@@ -392,7 +400,10 @@ class Extractor(SpeakerPhrases, NominalCues):
                 content_tok, kind = obj, "object"  # واتهم X الجيش بـ: the object is part of the content
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
-                if form.cls == "call" and kind in ("prep", "prefprep") and (obj := self._call_object(cand.speaker)) is not None:
+                if form.cls == "call" and kind in ("prep", "prefprep") and toks[i + 1].text in _IN_IT and k > i + 2:
+                    cand.speaker = []  # أصدرت بيانا دعت فيه المديرين إلى: the addressees; the issuer speaks
+                    content_tok, kind = i + 2, "object"
+                elif form.cls == "call" and kind in ("prep", "prefprep") and (obj := self._call_object(cand.speaker)) is not None:
                     cand.speaker = [x for x in cand.speaker if x < obj]
                     content_tok, kind = obj, "object"  # ودعا الاتحاد الجماهير إلى: the object is part of the content
             if kind in ("mark", "feeling", "prefprep"):
@@ -519,10 +530,20 @@ class Extractor(SpeakerPhrases, NominalCues):
         head = toks[region[0]].text
         if not is_definite(head) or not (head[2:] in lex.org_heads or head[2:] in lex.roles or head in lex.roles):
             return None
-        for x in region[1:]:
+        # الأمين العام للحزب الأعضاء: the subject runs through its genitive لل-, the object follows it
+        rest = region[1:]
+        of_the = [n for n, x in enumerate(rest) if toks[x].text.startswith("لل")]
+        if of_the:
+            rest = rest[of_the[-1] + 1 :]
+            if rest and is_definite(toks[rest[0]].text) and not toks[rest[0]].text.endswith(_NISBA_ENDINGS):
+                return rest[0]
+            return None
+        for x in rest:
             w = toks[x].text
-            if not is_definite(w) or w in lex.roles or w[2:] in lex.roles or w[2:] in lex.org_heads:
-                return None  # a name, a genitive or a second role: one phrase
+            if is_definite(w) and (w[2:] in lex.roles or w[2:] in lex.org_heads):
+                return x  # وطالب الوالي الحكومة بـ: a definite noun is no genitive of a definite head
+            if not is_definite(w) or w in lex.roles:
+                return None  # a name or a role in the construct state (وزير): one phrase
             if not w.endswith(_NISBA_ENDINGS):
                 return x
         return None

@@ -22,6 +22,7 @@ from qala.quotes.speaker import (
     KUNYA,
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
+    FEM_STATE_PARTICIPLE,
     STATE_PARTICIPLE,
     frames,
     head_word,
@@ -148,7 +149,9 @@ def _subject_after_verb(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int,
         if w in frames().prepositions or w in lex.complementizers or (end > a and lookup_cue(w) is not None):
             break
         prev = toks[end - 1].text if end > a else ""
-        name_goes_on = prev in lex.first_names or prev in NAME_PARTICLES or prev in lex.single_titles
+        # after "بن سالم" the father's name is given: an indefinite word next is no family name
+        after_particle = end - 2 >= a and toks[end - 2].text in NAME_PARTICLES
+        name_goes_on = (prev in lex.first_names and not after_particle) or prev in NAME_PARTICLES or prev in lex.single_titles
         construct = end + 1 < b and toks[end + 1].word and is_definite(toks[end + 1].text)
         of_the = w.startswith("لل") and len(w) > 3  # الأمين العام للاتحاد
         if end > a and not (is_definite(w) or of_the or w in lex.first_names or w in NAME_PARTICLES or name_goes_on or construct):
@@ -309,7 +312,9 @@ def _manner_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     w = toks[k].text
     if w in lex.first_names or w in lex.anonymous_heads or lookup_cue(w) is not None:
         return k  # مسؤولا، مصدرا: an accusative source, not a circumstantial participle
-    state = w in f.states or bool(STATE_PARTICIPLE.match(w))
+    state = w in f.states or bool(STATE_PARTICIPLE.match(w)) or (w.endswith("ه") and w[:-1] + "ا" in f.states)
+    if not state and FEM_STATE_PARTICIPLE.match(w) and w not in lex.roles and (k + 1 >= b or not toks[k + 1].word):
+        state = True  # وتعلق مبتسمة: «…»: a feminine participle alone before the content
     if not state and not (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
         return k
     k += 1

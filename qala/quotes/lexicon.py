@@ -74,6 +74,9 @@ class QuoteLexicon:
     answer_labels: frozenset[str]  # ج: an interview answer, said by the interviewee
     role_names: frozenset[str]  # أمين، أمير، رائد: roles that are also given names (محمد أمين الصقلي)
     apposition_stops: frozenset[str]  # البالغة (من العمر): an apposition after the speaker opens
+    wal_words: frozenset[str]  # والد، والي: و + ال letters that are no conjunction before an article
+    question_verbs: frozenset[str]  # نسأل، سألنا: the person asked answers next
+    masdar_objects: frozenset[str]  # وجود، حدوث: a stance participle's object (نافيا وجود)
 
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "كم")
@@ -116,6 +119,17 @@ def _participle_forms(a: str) -> list[tuple[str, str, bool]]:
     base = a[:-1]
     plural = base[:-1] + "ين" if base.endswith("ي") else base + "ين"
     return [(a, "m", False), (base + "ه", "f", False), (plural, "m", True), (base + "ات", "f", True)]
+
+
+def _anonymity_verbs() -> frozenset[str]:
+    """Past forms and participles of the verbs that withhold a source's name (فضل، مفضلا)."""
+    out: set[str] = set()
+    for line in load_list("quote_anonymity_verbs"):
+        past, *participle = (norm(w) for w in line.split())
+        out.update(f for f, _, _ in _past_forms(past))
+        for p in participle:
+            out.update(f for f, _, _ in _participle_forms(p))
+    return frozenset(out)
 
 
 def _complementizers() -> frozenset[str]:
@@ -201,7 +215,7 @@ def lexicon() -> QuoteLexicon:
         source_modifiers=nset("quote_source_modifiers"),
         before_noun=nset("quote_before_noun"),
         copulas=nset("quote_copulas"),
-        anonymity_verbs=frozenset(f for w in load_list("quote_anonymity_verbs") for f, _, _ in _past_forms(norm(w))),
+        anonymity_verbs=_anonymity_verbs(),
         anonymity_nouns=tuple(norm(w) for w in load_list("quote_anonymity_nouns")),
         adjunct_phrases=tuple(tuple(norm(w) for w in a.split()) for a in load_list("quote_adjuncts") if " " in a.strip()),
         no_bare_object=nset("quote_no_bare_object"),
@@ -216,6 +230,9 @@ def lexicon() -> QuoteLexicon:
         author_verbs=nset("quote_author_verbs"),
         evidence_nouns=nset("quote_evidence_nouns"),
         masculine_plurals=nset("quote_masculine_plurals"),
+        wal_words=nset("quote_wal_words"),
+        question_verbs=nset("quote_question_verbs"),
+        masdar_objects=nset("quote_masdar_objects"),
         gatherings=nset("quote_gatherings"),
         answer_labels=nset("quote_answer_labels"),
         apposition_stops=nset("quote_apposition_stops"),

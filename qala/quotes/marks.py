@@ -54,6 +54,7 @@ def pair_marks(text: str, lo: int, hi: int) -> list[MarkSpan]:
     for m in MARK_RE.finditer(text, lo, hi):
         by_family.setdefault(FAMILIES[m.group()], []).append(m.start())
     spans: list[MarkSpan] = []
+    leftovers: list[tuple[int, bool]] = []  # (offset, fits an opening better) of the unpaired marks
     for marks in by_family.values():
         n = len(marks)
         # best[k]: best score for marks[k:]; choice[k]: True when k pairs with k + 1
@@ -69,19 +70,34 @@ def pair_marks(text: str, lo: int, hi: int) -> list[MarkSpan]:
             else:
                 best[k] = skip
         k = 0
-        unclosed: list[int] = []
         while k < n:
             if choice[k]:
                 spans.append(MarkSpan(marks[k], marks[k + 1], marks[k + 1]))
                 k += 2
                 continue
             i = marks[k]
-            if _open_fit(text, i, lo) > _close_fit(text, i, hi) and i + 1 < hi:
-                unclosed.append(i)
+            leftovers.append((i, _open_fit(text, i, lo) > _close_fit(text, i, hi) and i + 1 < hi))
             k += 1
-        # An unclosed quotation runs to the end of the stretch, but a later unclosed opening mark of
-        # the same family starts a new one: this keeps the total content linear in the input.
-        for i, nxt in zip(unclosed, [*unclosed[1:], hi], strict=False):
-            spans.append(MarkSpan(i, None, min(nxt, i + 1 + MAX_UNCLOSED_CHARS)))
+    leftovers.sort()
+    unclosed: list[int] = []
+    n = len(leftovers)
+    k = 0
+    while k < n:
+        i, opening = leftovers[k]
+        if not opening:
+            k += 1
+            continue
+        nxt, nxt_opening = leftovers[k + 1] if k + 1 < n else (hi, True)
+        if not nxt_opening and nxt - i <= MAX_UNCLOSED_CHARS:
+            # «… خسرنا”، قال: a quotation opened with one family and closed with another
+            spans.append(MarkSpan(i, nxt, nxt))
+            k += 2
+            continue
+        unclosed.append(i)
+        k += 1
+    # An unclosed quotation runs to the end of the stretch, but a later unclosed opening mark starts a
+    # new one: this keeps the total content linear in the input.
+    for i, nxt in zip(unclosed, [*unclosed[1:], hi], strict=False):
+        spans.append(MarkSpan(i, None, min(nxt, i + 1 + MAX_UNCLOSED_CHARS)))
     spans.sort(key=lambda s: s.open)
     return spans

@@ -6,6 +6,8 @@ sitting.
 
 from __future__ import annotations
 
+import re
+
 from qala.quotes.frames import (
     adjunct_end,
     demonstrative_opens_object,
@@ -14,7 +16,7 @@ from qala.quotes.frames import (
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
 from qala.quotes.speaker import frames as speaker_frames
-from qala.quotes.speaker import is_definite, without_article
+from qala.quotes.speaker import NAME_PARTICLES, is_definite, without_article
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -43,6 +45,9 @@ TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
 # Normalized endings that fix a noun's gender for subject-verb agreement (ة is normalized to ه).
 _MASC_PLURAL_ENDINGS = ("ين", "ون")
 _FEM_ENDINGS = ("ه", "ات")
+# A definite sound masculine plural of a participle in its oblique case (المزارعين، المسؤولين): the
+# object or a genitive, never a nominative subject. The مـ pattern keeps الأمين and اليمين out.
+_OBLIQUE_PLURAL = re.compile(r"الم\w{3,}ين")
 # Words of a relative clause set off by commas between a speaker and the content (التقرير، الذي نشر
 # بمناسبة اليوم العالمي للبيئة، إلى أن): longer stretches are read as content.
 MAX_RELATIVE_APPOSITION = 12
@@ -110,7 +115,9 @@ class SpeakerPhrases:
             return False
         if form.gender == "f":
             return head.endswith(_MASC_PLURAL_ENDINGS)  # a feminine verb never takes المواطنين as subject
-        return head.endswith(_FEM_ENDINGS) and head[2:] not in lex.org_heads  # وصف الخطة: ة after a masculine verb
+        if _OBLIQUE_PLURAL.fullmatch(head):
+            return True  # ودعا المزارعين إلى: a sound plural in -ين is no subject of any singular verb
+        return head.endswith(_FEM_ENDINGS)  # وصف الخطة، ودعا الحكومة إلى: ة after a masculine verb
 
     def _object_start(self, a: int, b: int) -> int | None:
         """Where an object-frame cue's object starts (واتهم كباشي الجيش بـ → الجيش): after the subject's
@@ -247,8 +254,8 @@ class SpeakerPhrases:
                 elif txt.startswith("ل") and txt[1:] in lex.org_heads:
                     k = self._after_outlet_name(k, b)
                 continue
-            if len(txt) <= 2 and not out:
-                k += 1
+            if len(txt) <= 2 and not out and txt not in NAME_PARTICLES:
+                k += 1  # a short word before the subject (له، لي), but بن opens a name (بن سالم)
                 continue
             if txt in lex.complementizers or (k > a and k in self.cue_at) or (out and txt in lex.apposition_stops):
                 break  # اللاعبة البالغة من العمر ...: the apposition is not the speaker
@@ -333,6 +340,8 @@ class SpeakerPhrases:
             elif w == "عن" and toks[k - 1].text in lex.issuer_links:
                 out.append(k)  # تقرير صادر عن منظمة الصحة العالمية: the issuer continues the phrase
                 closed = False
+            elif w in _ADDRESSEES:
+                break  # قال الهواري للصحفيين: whom he told, not part of the speaker
             elif w in ("في",) or (w[0] in "لب" and len(w) > 3):
                 out.append(k)
                 closed = w.startswith("لل") or (w[0] in "لب" and is_definite(w[1:]))
@@ -380,6 +389,18 @@ class SpeakerPhrases:
             return []
         if len(out) > 2 and is_setting(toks[out[-1]].text):
             return self._np(out[0], out[-1] + 1, None)  # الاتحاد فقد أصدر بيانا اعتبر فيه: the issuer, not its verb
+        while len(out) > 2 and (toks[out[-1]].text in lex.adjuncts or toks[out[-1]].text in speaker_frames().times) and is_setting(toks[out[1]].text):
+            out.pop()  # أصدرت بيانا مساء الأحد دعت فيه: the time the statement was issued
+        if len(out) == 2 and is_setting(toks[out[-1]].text) and not is_definite(first):
+            # وكانت الوزارة قد أصدرت بيانا دعت فيه: a verb and its statement; the issuer is the
+            # subject between كان and قد, else implicit
+            if boundary is not None and boundary.text == "قد":
+                j = k - 1
+                while j >= 0 and toks[j].sent == sent and toks[j].word and toks[j].text not in lex.copulas and k - j <= MAX_SVO_TOKENS:
+                    j -= 1
+                if j >= 0 and toks[j].text in lex.copulas and j + 1 < k:
+                    return list(range(j + 1, k))
+            return []
         return out
 
     def _before_aside(self, comma: int, sent: int) -> int:

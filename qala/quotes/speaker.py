@@ -230,7 +230,7 @@ def _without_manner(toks: list[str]) -> list[str]:
     f = frames()
     for i in range(1, len(toks)):
         w = toks[i]
-        if w in f.states or (STATE_PARTICIPLE.match(w) and w not in lexicon().first_names) or (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
+        if w in f.states or (w.endswith("ه") and w[:-1] + "ا" in f.states) or (STATE_PARTICIPLE.match(w) and w not in lexicon().first_names) or (len(w) > 2 and w[0] in "بك" and w[1:] in f.manners):
             return toks[:i]
         if i == len(toks) - 1 and FEM_STATE_PARTICIPLE.match(w) and w not in lexicon().first_names:
             return toks[:i]
@@ -518,8 +518,9 @@ class SourceIndex:
             return []
         i = min(hits)
         out = [head]
+        hiding = lexicon().anonymity_verbs  # موظف، فضل عدم ذكر اسمه: the aside, not the phrase
         for nxt in words[i + 1 : i + 6]:
-            if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS):
+            if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS and nxt not in hiding):
                 out.append(nxt)
             else:
                 break

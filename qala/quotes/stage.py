@@ -52,6 +52,9 @@ ANTECEDENT_WINDOW = 12
 # A person named this many tokens before an implicit cue, in its sentence, may be its subject
 # (role, apposition and an object clause fit; a longer sentence has moved on).
 NARRATIVE_SUBJECT_TOKENS = 40
+# Subjectless words a cue may follow and still take the previous sentence's narrated person
+# (تصمت قليلا ثم تقول): a verb, an adverb and ثم; more is a clause with a subject of its own.
+MAX_SUBJECTLESS_LEAD = 3
 MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
 MAX_APPOSITION_TOKENS = 12  # an apposition read for a naming word (وهي ممرضة تدعى فلانة)
 TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض، سناء: a role and its attachment before the name
@@ -64,6 +67,11 @@ MAX_ORG_WORDS = 5
 MIN_ACCUSATIVE_STEM = 3
 MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); shorter words are bare verbs
 _QUOTE_MARKS = frozenset('"«»“”')
+_THEN_WORDS = frozenset({"ثم"})
+_RELAY_LEMMA = norm("نقل")
+_SAYING = norm("قول")
+# How far after the speaker of نقل عن the noun قوله/قولها is looked for (a short apposition between).
+RELAYED_NOUN_REACH = 8
 
 
 class QuoteStage:
@@ -240,7 +248,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if not c.speaker:
             continue
         words = c.speaker_words or [toks[k].text for k in c.speaker]
-        if words[0].startswith("وال") and len(words[0]) > MIN_PREFIXED_VERB:
+        if words[0].startswith("وال") and len(words[0]) > MIN_PREFIXED_VERB and words[0] not in ex.lex.wal_words:
             words = [words[0][1:], *words[1:]]  # ، والقوات الأمنية أكدت: the conjunction is not the source's
         # the name an apposition gives between the speaker and the content (…، وهي ممرضة تدعى هالة المصري:)
         words = _named_in_apposition(words, _apposition_tail(c, toks, ex.lex.complementizers))
@@ -255,7 +263,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 c.speaker = []
                 c.how = "rejected"
                 continue
-        entry, coref = index.resolve(words, mention.text, c.gender if c.vso else None, c.plural)
+        gender = c.gender if c.vso else None
+        if (hit := lookup_cue(toks[c.cue_tok].text)) is not None and hit[0].lemma == _RELAY_LEMMA:
+            gender = _relayed_gender(toks, c.speaker[-1] + 1, ex.tok_index(c.content[0]))
+        entry, coref = index.resolve(words, mention.text, gender, c.plural)
         entries[n] = (entry, "coreference" if coref else "explicit", mention)
     quotes: list[Quote] = []
     history: list[tuple[SourceEntry, Span]] = []  # explicit, non-nested sources so far, in text order
@@ -402,6 +413,26 @@ def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex
     return hit
 
 
+def _relayed_gender(toks: list, a: int, b: int) -> str | None:
+    """نقلت صحيفة عن فلان قوله / عن فلانة قولها: the verb agrees with the outlet; the speaker's
+    gender is the pronoun on قول between the speaker (from token a) and the content (token b)."""
+    for k in range(a, min(b, a + RELAYED_NOUN_REACH)):
+        w = toks[k].text
+        if w.startswith(_SAYING):
+            return "f" if w.endswith("ها") else "m" if w.endswith("ه") else None
+    return None
+
+
+def _verb_agrees(verb: str, gender: str | None) -> bool:
+    """A narration verb (تحدثت، تجلس، جلس، يجلس) can have a subject of `gender`: ت- ends a feminine
+    past verb and opens a feminine present one, but also opens masculine past verbs (تحدث)."""
+    if verb.endswith("ت"):
+        return gender == "f"
+    if verb.startswith("ي"):
+        return gender != "f"
+    return verb.startswith("ت") or gender != "f"
+
+
 def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw, reported_toks: set[int]) -> list[int]:
     """تحدثت أم خالد عن ... . وقالت: "...": a cue that opens its sentence with no subject of its own
     (not a continuation such as وأضاف, which keeps the last speaker) is said by the person the
@@ -409,9 +440,20 @@ def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, i
     (titles between them allowed) that agrees with the cue in gender, in a sentence of narration
     (no cue, no reported content); [] when there is none."""
     i = c.cue_tok
-    if c.plural or c.cls == "continue" or i == 0 or toks[i - 1].sent == toks[i].sent:
+    if c.plural or c.cls == "continue" or i == 0:
         return []
-    prev_sent = toks[i - 1].sent
+    start = i
+    while start > 0 and toks[start - 1].sent == toks[i].sent:
+        start -= 1
+    # تصمت قليلا ثم تقول: a few subjectless words (verbs, adverbs, ثم) before the cue still leave it
+    # without a subject of its own
+    lead = range(start, i)
+    if len(lead) > MAX_SUBJECTLESS_LEAD or (lead and (toks[i - 1].text not in _THEN_WORDS or any(not toks[m].word or is_definite(toks[m].text) or m in per_of_tok or toks[m].text in lex.first_names for m in lead))):
+        return []
+    if start == 0:
+        return []
+    prev_sent = toks[start - 1].sent
+    i = start
     k = i - 1
     while k > 0 and toks[k - 1].sent == prev_sent:
         k -= 1
@@ -423,8 +465,11 @@ def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, i
         v = m - 1
         while v >= k and (toks[v].text in lex.single_titles or toks[v].text in lex.roles):
             v -= 1  # تحدثت الطبيبة سلمى ...
-        if v < k or not toks[v].word or is_definite(toks[v].text) or toks[v].text.endswith("ت") != (c.gender == "f"):
+        if v < k or not toks[v].word or is_definite(toks[v].text):
             return []
+        verb = toks[v].text
+        if verb not in lex.question_verbs and not _verb_agrees(verb, c.gender):
+            return []  # نسأل عساف عما تكتبه: whoever is asked answers next, whatever the verb's person
         name = [x for x in range(m, min(i, m + MAX_NAME_TOKENS)) if per_of_tok.get(x) == per_of_tok[m]]
         return list(range(v + 1, m)) + name
     return []

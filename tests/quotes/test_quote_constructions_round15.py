@@ -1,0 +1,122 @@
+"""Round 15 (blind sets 22 and 23): objects that agree with no singular verb, nouns that begin like
+و + ال, participles of anonymity and of manner, quotations closed with another family's mark, the
+person asked in an interview answering next, statements "in which" their issuer calls for
+something, and relative clauses about the thing called for. All sentences are our own."""
+
+from __future__ import annotations
+
+from qala.quotes.marks import pair_marks
+from tests.quotes.quote_helpers import only, quotes, speaker_of
+
+
+def test_an_oblique_plural_or_a_feminine_institution_after_a_masculine_verb_is_its_object() -> None:
+    text = "وقال وزير الزراعة كمال الدباغ إن الموسم جيد. ودعا المزارعين إلى \"ترشيد استهلاك المياه\"."
+    assert speaker_of(text, "ترشيد") == "كمال الدباغ"
+    text = "وأكد المدير سامي الخوري أن الشركة تخطط للتوسع. ودعا الحكومة إلى خفض الضرائب."
+    assert speaker_of(text, "خفض") == "سامي الخوري"
+    # الأمين is a role, not a plural: it stays the subject
+    assert speaker_of("ودعا الأمين العام للحزب الأعضاء إلى الهدوء.", "الأعضاء", full=True) == "الأمين العام للحزب"
+
+
+def test_words_that_begin_like_a_conjunction_and_the_article_are_nouns() -> None:
+    assert only("وقال والد أحد اللاعبين إن الملعب غير آمن.").speaker.name == "والد أحد اللاعبين"
+    assert only("وقال والي الولاية إن الطرق مغلقة.").speaker.name == "والي الولاية"
+    # the conjunction before an article still goes
+    assert speaker_of("وصل الوفد، والقوات الأمنية أكدت أن الطريق آمن.", "الطريق") == "القوات الأمنية"
+
+
+def test_a_definite_noun_after_a_definite_role_is_the_call_verbs_object() -> None:
+    text = "وقال الوالي صابر التوم إن الأمطار غزيرة. وطالب الوالي الحكومة المركزية والمنظمات الدولية بإرسال فرق طبية."
+    found = [q for q in quotes(text, full=True) if q.text.startswith("الحكومة المركزية")]
+    assert len(found) == 1 and found[0].speaker.name == "صابر التوم"
+
+
+def test_anonymity_participles_hide_the_name_and_are_no_cue() -> None:
+    q = only("وقال موظف في البلدية، طالبا عدم الكشف عن اسمه، إن الطريق أغلق منذ يومين.")
+    assert q.speaker.name == "موظف في البلدية" and q.text.startswith("الطريق")
+    q = only("وقالت موظفة، مفضلة عدم الكشف عن هويتها، إن الرواتب تأخرت.")
+    assert q.speaker.name == "موظفة" and q.text.startswith("الرواتب")
+    # a participle with another object is an ordinary stance cue
+    assert [x.text for x in quotes("وقال النائب، رافضا الاتهامات، إن الحكومة فشلت.")][-1] == "الحكومة فشلت"
+
+
+def test_an_expected_cue_with_only_its_object_reports_nothing() -> None:
+    text = "وكشف مصدر في الوزارة أن اللجنة تدرس خطة جديدة، على أن يعلن عنها الشهر المقبل، دون أن يحدد موعدا."
+    assert only(text).speaker.name == "مصدر في الوزارة"
+
+
+def test_a_quotation_may_close_with_a_mark_of_another_family() -> None:
+    text = 'قال المحامي: "موكلي لم يوقع على أي عقد»، ثم غادر القاعة.'
+    spans = pair_marks(text, 0, len(text))
+    assert [(text[s.open], text[s.close]) for s in spans if s.close is not None] == [('"', "»")]
+    q = only("«نحن بين نارين، إذا رفعنا الأسعار هرب الزبون”، قال التاجر سمير الخالدي.")
+    assert q.type == "direct" and q.text.endswith("الزبون") and q.speaker.name == "سمير الخالدي"
+    # an unclosed mark with no closer after it still runs to the end of its paragraph
+    assert only("وقال المدير: «سنفتح الفرع الجديد في الربيع").text.endswith("الربيع")
+
+
+def test_the_addressee_after_a_speaker_is_not_part_of_it() -> None:
+    assert only("«لن نستأنف الحكم»، قال المحامي الهواري للصحفيين.").speaker.name == "المحامي الهواري"
+
+
+def test_a_feminine_manner_participle_is_no_speaker() -> None:
+    text = "تحدثت الكاتبة سلمى الحايك عن طفولتها. وتعلق مبتسمة: «ما زلت أبحث عن تلك القرية»."
+    assert only(text).speaker.name == "سلمى الحايك"
+    text = "تحدثت الكاتبة سلمى الحايك عن طفولتها. وتقول ضاحكة: «ما زلت أبحث عن تلك القرية»."
+    assert only(text).speaker.name == "سلمى الحايك"
+    # a feminine role noun before a name is still the speaker
+    assert only("وقالت مديرة المدرسة هند العلي: «الدوام مستمر».").speaker.name == "هند العلي"
+
+
+def test_the_person_asked_or_narrated_in_the_sentence_before_speaks_next() -> None:
+    text = (
+        "وقالت لجنة الجائزة في بيان إن الرواية مميزة. في نهاية اللقاء، نسأل الكاتبة منى الحاج "
+        'عما تكتبه الآن. تصمت قليلا ثم تقول: "رواية عن البحر".'
+    )
+    assert speaker_of(text, "رواية عن البحر", full=True) == "منى الحاج"
+    text = (
+        "وقالت وزارة الصحة إن الوضع تحت السيطرة. في مدرسة تحولت إلى مركز إيواء، تجلس فاطمة آدم، "
+        "وهي أم لثلاثة أطفال. وتقول: “خسرنا كل شيء في ليلة واحدة”."
+    )
+    assert speaker_of(text, "خسرنا", full=True) == "فاطمة آدم"
+
+
+def test_a_stance_participle_takes_a_simple_verbal_noun_as_object() -> None:
+    text = "وقال الوزير سامي العلي إن الحكومة منفتحة على أي تعديل، نافيا وجود أي نية لرفع الضرائب."
+    assert speaker_of(text, "وجود أي نية") == "سامي العلي"
+
+
+def test_a_relayed_quotation_keeps_the_speakers_gender() -> None:
+    text = (
+        "وقال مدرب الفريق الأول سامر عبيدات إن فريقه جاهز. ونقلت صحيفة محلية عن مدرب الفريق الثاني "
+        'خالد الرواشدة قوله إن فريقه "لا يخشى أحدا"، معتبرا أن الضغط "يقع على الخصم".'
+    )
+    assert speaker_of(text, "الضغط", full=True) == "خالد الرواشدة"
+    text = (
+        "وقال الوزير سامر عبيدات إن الحوار مستمر. ونقلت إذاعة محلية عن المتحدثة باسم الوزارة، "
+        'هالة الكردي، قولها إن الباب "لم يغلق"، داعية النقابة إلى العودة. وتابعت: «نحن نتفهم الظروف».'
+    )
+    assert speaker_of(text, "نحن نتفهم", full=True) == "هالة الكردي"
+
+
+def test_a_name_with_ibn_stays_whole_and_an_adverb_after_it_is_not_part_of_it() -> None:
+    text = 'وقال المخرج كريم بن سالم إن الفيلم صعب. واشتكى بن سالم لاحقا من "ضعف التمويل" في البلاد.'
+    assert speaker_of(text, '"ضعف', full=True) == "كريم بن سالم"
+
+
+def test_a_relative_clause_about_what_was_called_for_is_no_quotation() -> None:
+    text = "التزم المعلمون بالإضراب الذي دعت إليه نقابة المعلمين، في اليوم الأول من تحرك تقول النقابة إنه سيستمر."
+    q = only(text)
+    assert q.text == "سيستمر" and q.speaker.name == "نقابة المعلمين"
+
+
+def test_a_statement_in_which_its_issuer_calls_for_something() -> None:
+    text = (
+        "وكانت الوزارة قد أصدرت بيانا مساء الأحد دعت فيه مديري المدارس إلى \"تسجيل الغياب بدقة\"، "
+        "مذكرة بأن القانون يسمح بالحسم."
+    )
+    first, second = quotes(text)
+    assert first.text.startswith("مديري المدارس إلى") and first.speaker.name == "الوزارة"
+    assert second.text == "القانون يسمح بالحسم" and second.speaker.name == "الوزارة"
+    # مذكرة after a preposition is a memo, not a cue
+    assert only("وقال الوزير في مذكرة رسمية إن المدارس ستغلق.").speaker.name == "الوزير"
