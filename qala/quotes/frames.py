@@ -19,10 +19,10 @@ from qala.lexicon import load_table
 from qala.quotes.lexicon import lexicon, lookup_cue
 from qala.quotes.marks import FAMILIES
 from qala.quotes.speaker import (
+    FEM_STATE_PARTICIPLE,
     KUNYA,
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
-    FEM_STATE_PARTICIPLE,
     STATE_PARTICIPLE,
     frames,
     head_word,

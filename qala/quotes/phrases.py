@@ -15,8 +15,8 @@ from qala.quotes.frames import (
 )
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
-from qala.quotes.speaker import frames as speaker_frames
 from qala.quotes.speaker import NAME_PARTICLES, is_definite, without_article
+from qala.quotes.speaker import frames as speaker_frames
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
