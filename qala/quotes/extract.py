@@ -96,6 +96,7 @@ _CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغ�
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: الأوروبي، الوطنية
+_POSSESSIVES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا"))
 _IN_IT = frozenset(_N(w) for w in ("فيه", "فيها"))  # a statement "in which" its issuer said
 # A preposition with the pronoun that refers back to a relative clause's head (الذي دعت إليه).
 _RESUMPTIVE_PREPS = frozenset(_N(p + s) for p in ("إلي", "علي", "عن", "ب", "ل", "في") for s in ("ه", "ها", "هم"))
@@ -243,7 +244,10 @@ class Extractor(SpeakerPhrases, NominalCues):
             if prefixed or prev is None or not prev.word:
                 return True
             # إصابة مؤكدة بالحمى: a participle glued to a noun is its adjective, not a new cue —
-            # unless what introduces reported content follows at once (... مضيفا أن)
+            # unless what introduces reported content follows at once (... مضيفا أن); after
+            # أن + its subject it is the predicate (أن الحكومة مطالبة بـ)
+            if k >= 2 and toks[k - 2].text in self.lex.complementizers:
+                return False
             return self._introduces_content(k + 1, form)
         if prev is not None and prev.text in self.lex.negations and (prev.text[0] in "وف" or (k >= 2 and toks[k - 2].text in COMMAS)):
             return True  # ...، ولم يستبعد أن / ...، لم يستبعد: a negated cue opens its own clause
@@ -308,6 +312,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
         if participle and not (prev is None or not prev.word or prefixed):
             strict = True  # نتائج مؤكدة: a participle used as an adjective
+            if i >= 2 and toks[i - 2].text in lex.complementizers:
+                return None  # أن الحكومة مطالبة بـ: the predicate of أن's subject, not a cue
         intro = self._find_intro(i, form, send)
         if prev is not None and prev.text in _PRONOUN_SUBJECTS and not participle and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None  # وهو طالب في السنة الثالثة: a noun predicate (طالب "student"), not the verb
@@ -761,7 +767,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         if k >= len(toks):
             return False
         w = toks[k].text
-        return any(w.startswith(n) and len(w) > len(n) for n in trailing_nouns())
+        # the noun with a possessive pronoun (تقديره "his estimate"), not another noun (تقديرات)
+        return any(w.startswith(n) and w[len(n) :] in _POSSESSIVES for n in trailing_nouns())
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text

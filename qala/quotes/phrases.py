@@ -377,6 +377,12 @@ class SpeakerPhrases:
         out.reverse()
         if not out or len(out) > limit:
             return []
+        if toks[i].line == toks[0].line:
+            # a headline's second clause (ارتفاع الإصابات في البصرة والصحة العالمية تحذر): its subject
+            # starts at the conjunction
+            joined = [n for n, x in enumerate(out) if n and toks[x].text.startswith("وال") and is_definite(toks[x].text[1:])]
+            if joined:
+                return out[joined[-1] :]
         boundary = toks[k] if k >= 0 and toks[k].sent == sent else None
         if boundary is not None and boundary.word and boundary.text not in lex.complementizers and boundary.text not in CLAUSE_STARTS:
             return []

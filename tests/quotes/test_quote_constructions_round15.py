@@ -120,3 +120,22 @@ def test_a_statement_in_which_its_issuer_calls_for_something() -> None:
     assert second.text == "القانون يسمح بالحسم" and second.speaker.name == "الوزارة"
     # مذكرة after a preposition is a memo, not a cue
     assert only("وقال الوزير في مذكرة رسمية إن المدارس ستغلق.").speaker.name == "الوزير"
+
+
+def test_estimates_name_their_owner_and_a_possessive_closes_a_content() -> None:
+    q = only("وبحسب تقديرات برنامج الأغذية العالمي، فإن نصف السكان يعانون من الجوع.")
+    assert q.speaker.name == "برنامج الأغذية العالمي" and q.text.startswith("نصف السكان")
+    assert quotes("وبحسب التقديرات الأولية، فإن الخسائر كبيرة.") == []  # no owner: nobody speaks
+    # حسب تقديره ("by his estimate") still closes the speaker's own content
+    assert only("وقال الوزير إن الخسائر كبيرة، حسب تقديره.").text == "الخسائر كبيرة"
+
+
+def test_a_headlines_second_clause_has_its_own_subject() -> None:
+    text = 'ارتفاع الإصابات في البصرة والصحة العالمية تحذر من "موجة أوسع"\nقالت منظمة الصحة العالمية إن الوضع مقلق.'
+    assert speaker_of(text, "موجة أوسع") == "منظمة الصحة العالمية"
+
+
+def test_a_participle_after_the_subject_of_that_is_its_predicate() -> None:
+    text = 'وقال الخبير سامي النمري إن الأسعار سترتفع. وأضاف أن الحكومة مطالبة بـ"مراجعة آلية التسعير" وربطها بشبكة حماية.'
+    added = [q for q in quotes(text) if q.text.startswith("الحكومة")]
+    assert len(added) == 1 and added[0].text.endswith("بشبكة حماية") and added[0].speaker.name == "سامي النمري"
