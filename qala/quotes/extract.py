@@ -96,6 +96,8 @@ _CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغ�
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: الأوروبي، الوطنية
+_RELAY = _N("نقل")
+_SAYING = _N("قول")
 _POSSESSIVES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا"))
 _IN_IT = frozenset(_N(w) for w in ("فيه", "فيها"))  # a statement "in which" its issuer said
 # A preposition with the pronoun that refers back to a relative clause's head (الذي دعت إليه).
@@ -309,12 +311,16 @@ class Extractor(SpeakerPhrases, NominalCues):
             at_clause_start = True  # ولم يستبعد أن: the negation opens the clause
         if form.ambiguous and not at_clause_start:
             return None  # بين الطرفين، من بين الأسباب: the preposition, not the verb
+        if form.cls == "continue" and form.tense == "present" and not prefixed and not at_clause_start:
+            return None  # أن المتهمين يتابعون من أجل: "are prosecuted for", not "he goes on"
         strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
         if participle and not (prev is None or not prev.word or prefixed):
             strict = True  # نتائج مؤكدة: a participle used as an adjective
             if i >= 2 and toks[i - 2].text in lex.complementizers:
                 return None  # أن الحكومة مطالبة بـ: the predicate of أن's subject, not a cue
         intro = self._find_intro(i, form, send)
+        if form.lemma == _RELAY and intro is not None and intro[0] != "comp" and not any(toks[x].text == "عن" or toks[x].text.startswith(_SAYING) for x in range(i + 1, intro[1])):
+            return None  # نقلت أبناءها إلى المدارس: moved, not relayed (نقل عن فلان قوله)
         if prev is not None and prev.text in _PRONOUN_SUBJECTS and not participle and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None  # وهو طالب في السنة الثالثة: a noun predicate (طالب "student"), not the verb
         if intro is not None and intro[0] in ("prep", "prefprep") and not participle and intro[1] > i + 1 and not self._region_is_np(i + 1, intro[1]):

@@ -219,6 +219,11 @@ class NominalCues:
                 if seg_start == line_start:
                     bulleted = toks[seg_start].text in _BULLETS
                     seg_start = self._after_kicker(seg_start, c)
+                # only a label too long to be a speaker is cut (وزير الخارجية والمغتربين: stays whole)
+                too_long = sum(1 for t in toks[seg_start:c] if t.word) > MAX_HEADLINE_SPEAKER
+                joined = [k for k in range(seg_start + 1, c) if self._conjoined_source(toks[k].text)] if too_long else []
+                if joined and seg_start == line_start and not bulleted:
+                    seg_start = joined[-1]  # إضراب يشل المدارس ورابطة الأساتذة: ...: the second clause speaks
                 head = toks[seg_start:c]
                 longest = MAX_BULLET_SPEAKER if bulleted else MAX_HEADLINE_SPEAKER
                 if self._inside_quotation(toks[c].start):
@@ -241,6 +246,8 @@ class NominalCues:
                     continue
                 cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="answer" if answer else "headline")
                 cand.speaker = [] if answer else [k for k in range(seg_start, c) if toks[k].word]
+                if joined and seg_start == joined[-1]:
+                    cand.speaker_words = [toks[seg_start].text[1:]] + [toks[k].text for k in cand.speaker[1:]]
                 res = self._content(c + 1, content_end, answer)  # an answer runs to the end of its line
                 if res is None:
                     continue
@@ -250,6 +257,14 @@ class NominalCues:
                 out.append(cand)
             line_start = i
         return out
+
+    def _conjoined_source(self, w: str) -> bool:
+        """و + a definite noun or an organization's head (والصحة، ورابطة): where a headline's
+        second clause, and so its speaker, starts."""
+        if not w.startswith("و") or len(w) < 5:
+            return False
+        bare = w[1:]
+        return is_definite(bare) or bare in self.lex.org_heads
 
     def _after_kicker(self, k: int, c: int) -> int:
         """The first token after a line's bullet (• وزير الداخلية: ...) or rubric and its separator

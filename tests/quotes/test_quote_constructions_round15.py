@@ -139,3 +139,25 @@ def test_a_participle_after_the_subject_of_that_is_its_predicate() -> None:
     text = 'وقال الخبير سامي النمري إن الأسعار سترتفع. وأضاف أن الحكومة مطالبة بـ"مراجعة آلية التسعير" وربطها بشبكة حماية.'
     added = [q for q in quotes(text) if q.text.startswith("الحكومة")]
     assert len(added) == 1 and added[0].text.endswith("بشبكة حماية") and added[0].speaker.name == "سامي النمري"
+
+
+def test_naql_without_a_source_is_moving_not_relaying() -> None:
+    text = 'وقال والد أحد التلاميذ إن العائلات القادرة نقلت أبناءها إلى المدارس الخاصة، "أما نحن فلا نملك إلا الانتظار".'
+    q = only(text)
+    assert q.speaker.name == "والد أحد التلاميذ" and "الانتظار" in q.text
+    assert only("ونقلت وكالة الأنباء عن الوزير قوله إن الحوار مستمر.").speaker.name == "الوزير"
+    assert only("ونقلت مصادر مطلعة أن الوسيط قدم مقترحا جديدا.").speaker.name == "مصادر مطلعة"
+
+
+def test_a_present_continuation_verb_after_its_subject_is_no_cue() -> None:
+    text = 'وجاء في قرار الإحالة أن المتهمين يتابعون من أجل "تكوين عصابة إجرامية".'
+    assert only(text).text.startswith("المتهمين يتابعون")
+    assert speaker_of('وقال الوزير إن الوضع صعب. ثم يضيف: "لكننا سننجح".', "لكننا") == "الوزير"
+
+
+def test_a_long_headline_label_speaks_from_its_conjoined_source() -> None:
+    text = (
+        "إضراب يشل المدارس في لبنان ورابطة الأساتذة: لن نعود إلى الصفوف قبل تصحيح الرواتب\n"
+        "قالت رابطة أساتذة التعليم الثانوي في بيان إن الإضراب مستمر."
+    )
+    assert speaker_of(text, "لن نعود") in ("رابطة الأساتذة", "رابطة أساتذة التعليم الثانوي")
