@@ -55,8 +55,10 @@ _APPOSITION_STARTS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "
 # (أما فلان، وهو عضو في اللجنة، فقال) or a perspective sentence's first clause (من جهته، رحب
 # رئيس الوفد بنتائج الزيارة الأولى، وقال) stays well within it; the bound keeps a long sentence linear.
 MAX_LOOKBACK_TOKENS = 40
-# A fronted subject (the topic of أما, the subject of كان ... قد) is a noun phrase: longer is narration.
-MAX_FRONTED_WORDS = 8
+# A fronted subject (the topic of أما, the subject of كان ... قد) is a noun phrase, with its
+# appositions (أما مساعده في الجهاز الفني وزميله السابق في المنتخب فلان الفلاني: 10 words): longer
+# is narration.
+MAX_FRONTED_WORDS = 12
 # A prepositional, attribution or time phrase between a cue and its content (في تقريره الفصلي،
 # وفقا لمجلة «الشاشة» اللبنانية، ردا على سؤال حول الميزانية) is short; the bound keeps a run-on
 # phrase from swallowing the subject after it.
@@ -71,6 +73,7 @@ FAMILY_NAME_LOOKBACK = 600
 # A name word borne by at least this many people in name_units.tsv is read as a name, not as a
 # glued preposition + noun (بلقاسم).
 COMMON_NAME_COUNT = 20
+_NISBA = ("ي", "يه")  # normalized nisba adjectives: النيابية، الوطني
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
 
@@ -410,6 +413,13 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     if np is None:
         return None
     first = toks[np[0]].text
+    if first in lex.org_heads and (gender == "f") == first.endswith("ه"):
+        # انتقدت كتلة الإصلاح النيابية المعارضة التعديل، وقالت: the organization, its genitive and
+        # its nisba adjectives; what follows them is the first verb's object
+        end = np[0] + 1
+        while end < np[1] and is_definite(toks[end].text) and (end == np[0] + 1 or toks[end].text.endswith(_NISBA)):
+            end += 1
+        return Fronted("perspective", np[0], end)
     if not any(toks[x].text in lex.sure_first_names for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
         return None  # واستقبل الوزير الكندي الوفد، وقال: an unnamed role is left to the carried speaker
     if is_definite(first) and not _starts_subject(first) and first not in lex.single_titles:

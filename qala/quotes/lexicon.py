@@ -184,6 +184,13 @@ def lexicon() -> QuoteLexicon:
                 continue
             fem = e.endswith(("ت", "ه")) and not e.endswith(("هم", "ها"))
             forms.append((e, "f" if fem else "m", e.endswith(("وا", "ين", "هم")), tense))
+        if objects and row.get("present"):
+            # a verb listed with object pronouns in the past takes them in the present too (فيصفه بأنه)
+            y = norm(row["present"])
+            for stem, gender in ((y, "m"), ("ت" + y[1:], "f")):
+                for pronoun in ("ه", "ها", "هم"):
+                    objects.add(stem + pronoun)
+                    forms.append((stem + pronoun, gender, False, "present"))
         for form, gender, plural, tense in forms:
             # the first row wins: an earlier, more frequent reading is not overwritten
             cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and (tense != "past" or form == lemma), frame, form in objects))

@@ -225,7 +225,10 @@ class NominalCues:
                 if joined and seg_start == line_start and not bulleted:
                     seg_start = joined[-1]  # إضراب يشل المدارس ورابطة الأساتذة: ...: the second clause speaks
                 head = toks[seg_start:c]
-                longest = MAX_BULLET_SPEAKER if bulleted else MAX_HEADLINE_SPEAKER
+                # a role opens a longer label (الرئيس التنفيذي لبنك الدلتا الوطني:), as a bullet does
+                opener = toks[seg_start].text
+                role_led = opener in lex.single_titles or without_article(opener) in lex.roles
+                longest = MAX_BULLET_SPEAKER if bulleted or role_led else MAX_HEADLINE_SPEAKER
                 if self._inside_quotation(toks[c].start):
                     continue  # «الرسالة واضحة: ...»: a colon inside a quotation opens no headline
                 words = [t for t in head if t.word]

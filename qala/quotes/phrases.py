@@ -39,6 +39,8 @@ CLAUSE_STARTS = frozenset(_N(w) for w in ("لكن", "ولكن", "بينما", "�
 _VERB_PARTICLES = frozenset(_N(w) for w in ("لن", "لم", "لا", "سوف", "ولن", "ولم", "ولا"))
 RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 _ADDRESSEES = frozenset(_N(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لنا", "له", "لها", "لهم", "للتلفزيون"))
+# People a speaker talks to (قال لمراسل الوكالة، للحاضرين): after ل they are the addressee.
+_ADDRESSEE_NOUNS = frozenset(_N(w) for w in ("مراسل", "مراسلة", "مراسلي", "صحفيين", "صحافيين", "حاضرين", "زوار", "جمهور", "مشاركين", "طلاب", "مواطنين"))
 _DEMONSTRATIVE_OBJ = frozenset(_N(w) for w in ("ذلك", "لذلك", "هذا", "هذه", "منها", "منه"))
 # Verbs of telling whose direct object is the addressee (أبلغ النواب بأن): never the speaker.
 TELL_LEMMAS = frozenset(_N(w) for w in ("أبلغ", "أخبر"))
@@ -245,6 +247,10 @@ class SpeakerPhrases:
             if txt in RELATIVES or (out and txt in _STATE_PRONOUNS):
                 break  # وقال الرئيس وهو يلوح بيده إن: a circumstantial clause follows the subject
             if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
+                if out and txt[1:] in lex.org_heads and self._unnamed_role(out):
+                    out.append(k)  # الرئيس التنفيذي لشركة النور: the role's organization, not an outlet
+                    k += 1
+                    continue
                 if out:
                     break
                 k += 1
@@ -271,6 +277,19 @@ class SpeakerPhrases:
             out.pop()  # وأعربت المنظمة عن: the preposition belongs to the cue
         return out
 
+    def _addressee(self, w: str) -> bool:
+        """لمراسل، للصحفيين، لوكالة: ل + a noun right after a cue names whom it was said to (a name
+        such as لطفي is no addressee)."""
+        lex = self.lex
+        return w in _ADDRESSEES or (len(w) > 4 and w[0] == "ل" and w not in lex.first_names and (w[1:] in lex.org_heads or w[1:] in lex.roles or without_article(w[1:].removeprefix("ل")) in _ADDRESSEE_NOUNS))
+
+    def _unnamed_role(self, phrase: list[int]) -> bool:
+        """The phrase is a role (الرئيس التنفيذي، المدير العام) with no name read yet."""
+        lex = self.lex
+        words = [self.toks[x].text for x in phrase]
+        role = any(w in lex.roles or w in lex.single_titles or without_article(w) in lex.roles for w in words)
+        return role and not any(w in lex.first_names for w in words)
+
     def _np(self, a: int, b: int, form: CueForm | None, strict_names: bool = False) -> list[int]:
         """A speaker noun phrase read without delimiter (before a direct-object content).
 
@@ -296,8 +315,8 @@ class SpeakerPhrases:
                 break
             if w in lex.complementizers or w in lex.adjuncts or w in RELATIVES or (k in self.cue_at and out):
                 break
-            if not out and w in PREP_WORDS:
-                break
+            if not out and (w in PREP_WORDS or self._addressee(w)):
+                break  # قال لمراسل الوكالة: whom the carried speaker told
             if in_name:
                 if (w in PREP_WORDS and w != "علي") or w.startswith(("ت", "است")) or (w[0] in preps and len(w) > 3):
                     break

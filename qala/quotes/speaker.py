@@ -172,7 +172,9 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         # role words then a name: the name follows the last definite word of the role
         cut = None
         for i in range(1, len(stripped)):
-            if is_definite(stripped[i - 1]) and not is_definite(stripped[i]) and stripped[i] not in _PREPS and not stripped[i].startswith(("لل", "بال")):
+            coordinated = stripped[i].startswith("و") and is_definite(stripped[i][1:])  # وزير الخارجية والمغتربين
+            coordinated = coordinated or (stripped[i][:1] == "ل" and stripped[i][1:] in lex.org_heads)  # الرئيس التنفيذي لشركة
+            if is_definite(stripped[i - 1]) and not is_definite(stripped[i]) and not coordinated and stripped[i] not in _PREPS and not stripped[i].startswith(("لل", "بال")):
                 cut = i
         if cut is None:
             if titled and not (head in lex.roles or is_definite(head)):
@@ -460,6 +462,20 @@ class SourceIndex:
             for e in self.entries[-MAX_ENTRIES_SCANNED:]:
                 if e.name and e.kind == "person" and nxt == e.name[0]:
                     return e.name
+        # الرئيس التنفيذي لبنك الدلتا ↔ "الرئيس التنفيذي للبنك شريف ...": the same role of the same
+        # kind of organization, written shorter, before a given name
+        of_org = next((n for n, w in enumerate(role) if n and w[:1] == "ل" and without_article(w[1:].removeprefix("ل")) in lex.org_heads), None)
+        if of_org is not None:
+            core, org = role[:of_org], without_article(role[of_org][1:].removeprefix("ل"))
+            for i in self.where(core[0]):
+                j = i + len(core)
+                if words[i:j] != core or j >= len(words) or without_article(words[j][1:].removeprefix("ل")) != org:
+                    continue
+                m = j + 1
+                while m < min(len(words), j + MAX_ROLE_EXTENSION) and is_definite(words[m]):
+                    m += 1
+                if m < len(words) and words[m] in lex.first_names and _given_name_at(words, m):
+                    return self._fuller_name(name_at(words, m))
         # الوزير النرويجي ↔ "نظيره النرويجي إسبن بارث إيدي": the role's nationality adjective
         # followed by a person the NER stage found
         adj = role[-1]

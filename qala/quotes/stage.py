@@ -29,6 +29,7 @@ from qala.quotes.speaker import (
     speaker_kind,
     split_role_name,
     strip_titles,
+    without_article,
     without_li,
 )
 from qala.quotes.tokens import COMMAS
@@ -69,6 +70,7 @@ MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); short
 _QUOTE_MARKS = frozenset('"«»“”')
 _THEN_WORDS = frozenset({"ثم"})
 _RELAY_LEMMA = norm("نقل")
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: النيابية، الأوروبي
 _SAYING = norm("قول")
 # How far after the speaker of نقل عن the noun قوله/قولها is looked for (a short apposition between).
 RELAYED_NOUN_REACH = 8
@@ -259,7 +261,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 words = _with_person_mention(words, person)
         if c.how == "headline":
             has_entity = bool(mention_index.longest_inside(mention.start, mention.end))
-            if not headline_speaker_ok(strip_titles(words), known_names, has_entity):
+            stripped = strip_titles(words)
+            # a title that is also a role (الرئيس التنفيذي لبنك …) makes the label a role's, as a role word does
+            role_title = 0 < len(stripped) < len(words) and without_article(words[0]) in ex.lex.roles
+            if not role_title and not headline_speaker_ok(stripped, known_names, has_entity):
                 c.speaker = []
                 c.how = "rejected"
                 continue
@@ -448,7 +453,9 @@ def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, i
     # تصمت قليلا ثم تقول: a few subjectless words (verbs, adverbs, ثم) before the cue still leave it
     # without a subject of its own
     lead = range(start, i)
-    if len(lead) > MAX_SUBJECTLESS_LEAD or (lead and (toks[i - 1].text not in _THEN_WORDS or any(not toks[m].word or is_definite(toks[m].text) or m in per_of_tok or toks[m].text in lex.first_names for m in lead))):
+    # «…»، قال لمراسل الوكالة: a quotation that opens the sentence leaves its cue without a subject
+    quoted_lead = c.how == "trailing" and toks[start].start >= c.content[0] - 1 and all(toks[m].end <= c.content[1] + 1 or toks[m].text in COMMAS for m in lead)
+    if not quoted_lead and (len(lead) > MAX_SUBJECTLESS_LEAD or (lead and (toks[i - 1].text not in _THEN_WORDS or any(not toks[m].word or is_definite(toks[m].text) or m in per_of_tok or toks[m].text in lex.first_names for m in lead)))):
         return []
     if start == 0:
         return []
@@ -512,7 +519,11 @@ def _narrative_organization(c: Candidate, toks: list, per_of_tok: dict[int, int]
         if bare.endswith("ه") != (c.gender == "f"):
             return []  # the nearest subject organization disagrees: the cue's subject is someone else
         end = k + 1
+        # its genitive (after an indefinite head) and nisba adjectives; a later definite noun is the
+        # verb's object (انتقدت كتلة التغيير النيابية المعارضة التعديل)
         while end < len(toks) and end - k < MAX_ORG_WORDS and toks[end].word and is_definite(toks[end].text) and toks[end].sent == t.sent:
+            if (end > k + 1 or is_definite(w)) and not toks[end].text.endswith(_NISBA_ENDINGS):
+                break
             end += 1
         return list(range(k, end))
     return []

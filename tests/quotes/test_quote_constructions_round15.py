@@ -161,3 +161,36 @@ def test_a_long_headline_label_speaks_from_its_conjoined_source() -> None:
         "قالت رابطة أساتذة التعليم الثانوي في بيان إن الإضراب مستمر."
     )
     assert speaker_of(text, "لن نعود") in ("رابطة الأساتذة", "رابطة أساتذة التعليم الثانوي")
+
+
+def test_a_coordinated_ministry_is_one_role() -> None:
+    text = "وزير الخارجية والمغتربين: لن نقبل بالتدخل في شؤوننا\nقال وزير الخارجية والمغتربين سامي العلي إن بلاده لن تقبل."
+    assert speaker_of(text, "لن نقبل") == "سامي العلي"
+
+
+def test_a_role_of_an_organization_reads_its_genitive_and_its_name() -> None:
+    text = 'الرئيس التنفيذي لبنك النور الوطني: أرباحنا تعكس "قوة الطلب"\nوقال الرئيس التنفيذي للبنك سمير الراوي إن الأرباح ارتفعت.'
+    qs = quotes(text)
+    assert [q.speaker.name for q in qs] == ["سمير الراوي", "سمير الراوي"]
+    assert only("وقال الرئيس التنفيذي لشركة النور القابضة سمير الراوي إن الأرباح ارتفعت.").speaker.name == "سمير الراوي"
+
+
+def test_a_quotation_opening_its_sentence_and_told_to_a_reporter() -> None:
+    text = (
+        "وقال الوزير إن الكهرباء ستتحسن. وفي السوق، كان سالم العبيدي يبيع الثلج. "
+        "«الكهرباء تأتي ساعتين وتنقطع أربعا»، قال لمراسل الوكالة وهو يبتسم."
+    )
+    assert speaker_of(text, "الكهرباء تأتي", full=True) == "سالم العبيدي"
+
+
+def test_a_present_verb_with_an_object_pronoun_after_a_long_topic() -> None:
+    text = (
+        "وقال المدرب إن الفريق جاهز. أما مساعده في الجهاز الفني وزميله السابق في المنتخب كريم الحداد، "
+        'فيصفه بأنه "مدرب يعيش المباراة".'
+    )
+    assert speaker_of(text, "مدرب يعيش", full=True) == "كريم الحداد"
+
+
+def test_an_organization_that_opens_the_sentence_speaks_in_its_coordinated_cue() -> None:
+    text = 'وقال الوزير إن التعديل ضروري. وانتقدت كتلة التغيير النيابية المعارضة التعديل، وقالت في بيان إنه "لم يأت بجديد".'
+    assert speaker_of(text, "لم يأت") == "كتلة التغيير النيابية"
