@@ -319,6 +319,12 @@ class Extractor(SpeakerPhrases, NominalCues):
             if i >= 2 and toks[i - 2].text in lex.complementizers:
                 return None  # أن الحكومة مطالبة بـ: the predicate of أن's subject, not a cue
         intro = self._find_intro(i, form, send)
+        if intro is not None and intro[0] == "mark" and toks[intro[1] - 1].word and any(toks[x].text in COMMAS for x in range(i + 1, intro[1])):
+            before = self._mark_before(i)
+            if before is not None and self._opens_sentence(before):
+                # «…»، قالت فلانة، الفائزة عن دورها في مسرحية "…": a title named in the apposition is
+                # no content (a second part after a comma, «…»، قال، «…», still is)
+                intro = None
         if form.lemma == _RELAY and intro is not None and intro[0] != "comp" and not any(toks[x].text == "عن" or toks[x].text.startswith(_SAYING) for x in range(i + 1, intro[1])):
             return None  # نقلت أبناءها إلى المدارس: moved, not relayed (نقل عن فلان قوله)
         if prev is not None and prev.text in _PRONOUN_SUBJECTS and not participle and (intro is None or intro[0] not in ("comp", "colon", "mark")):
@@ -335,12 +341,12 @@ class Extractor(SpeakerPhrases, NominalCues):
             form.cls == "narrate"
             and intro is not None
             and intro[0] == "comp"
-            and any(toks[k].text in RELATIVES or toks[k].text in CLAUSE_STARTS for k in range(i + 1, intro[1]))
+            and any((toks[k].text in RELATIVES and toks[k - 1].text not in COMMAS) or toks[k].text in CLAUSE_STARTS for k in range(i + 1, intro[1]))
             and not any(is_naming_word(toks[k].text) for k in range(i + 1, intro[1]))
         ):
             return None  # ويحكي الفيلم الذي كان مقررا أن ...، يحكون قصتهم إذ إنه: a story, not a report
-            # (a person's relative clause before a naming apposition is no story: وروى أحد السكان
-            # الذين أجلوا، ويدعى فلان، أنه ...)
+            # (a person's relative clause before a naming apposition, or set off by commas, is no
+            # story: وروى أحد السكان الذين أجلوا، ويدعى فلان، أنه ...; تروي أم محمد، التي عادت …، أن)
         if form.cls in ("written", "post") and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None
         if form.cls == "express" and not self._feeling_has_content(self._feeling_at(intro, send), send):
@@ -515,6 +521,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                     return ("feeling", j)
             elif t.word and txt in form.preps:
                 if (form.lemma == _N("نقل") and txt == "عن") or toks[j - 1].text in lex.issuer_links:
+                    chunk = 0  # نقلت وكالة الأنباء … عن المتحدث … قوله: the outlet, then the speaker
                     j += 1  # كشف تقرير صادر عن المكتب ... أن: the issuer's عن, not the cue's
                     continue
                 return ("prep", j)

@@ -194,7 +194,7 @@ def _ends_clause(t: TokenLike) -> bool:
     """A token a fronted subject cannot reach across: another verb of saying, a complementizer, or
     punctuation other than a comma or a quotation mark."""
     if not t.word:
-        return t.text not in COMMAS and t.text not in FAMILIES
+        return t.text not in COMMAS and t.text not in FAMILIES and not t.text.isdigit()  # "الغرفة 7"
     return t.text in lexicon().complementizers or lookup_cue(t.text) is not None
 
 

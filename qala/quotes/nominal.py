@@ -110,6 +110,8 @@ class NominalCues:
             j += 1
         if not src:
             return None
+        if len(src) > 2 and without_article(toks[src[0]].text) in lex.source_modifiers and toks[src[1]].text == "من":
+            src = src[2:]  # بحسب نسخة من مسودة القانون: the draft speaks, not "a copy"
         head = next((k for k in src if without_article(without_li(toks[k].text)) not in lex.source_modifiers), src[0])
         bare_head = without_article(without_li(toks[head].text))
         if bare_head in lex.evidence_nouns:

@@ -150,6 +150,11 @@ class SpeakerPhrases:
                 if close is not None:
                     k = close + 1  # وأشار التقرير، الذي نشر أمس، إلى أن: a relative clause set off by commas
                     continue
+            if np and toks[k].text in COMMAS and k + 2 < b and toks[k + 1].text in SETTING_PREPS and is_setting(toks[k + 2].text):
+                close = next((c for c in range(k + 3, min(b, k + 3 + MAX_RELATIVE_APPOSITION)) if toks[c].text in COMMAS), None)
+                if close is not None:
+                    k = close + 1  # أقرت الشركة، في بيان نشرته على صفحتها، بوقوع: the setting and its clause
+                    continue
             k2 = self._skip_adjuncts(k, b)
             if k2 == k:
                 t = toks[k]

@@ -69,6 +69,7 @@ MIN_ACCUSATIVE_STEM = 3
 MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); shorter words are bare verbs
 _QUOTE_MARKS = frozenset('"«»“”')
 _THEN_WORDS = frozenset({"ثم"})
+_BUT = frozenset(norm(w) for w in ("لكن", "ولكن", "بينما", "فيما"))  # a sentence about its subject follows
 _RELAY_LEMMA = norm("نقل")
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: النيابية، الأوروبي
 _SAYING = norm("قول")
@@ -470,9 +471,17 @@ def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, i
         if m not in per_of_tok or to_raw(toks[m].start) < after or m in reported_toks:
             continue
         v = m - 1
-        while v >= k and (toks[v].text in lex.single_titles or toks[v].text in lex.roles):
-            v -= 1  # تحدثت الطبيبة سلمى ...
-        if v < k or not toks[v].word or is_definite(toks[v].text):
+        while v >= k and (toks[v].text in lex.single_titles or toks[v].text in lex.roles or is_definite(toks[v].text)):
+            v -= 1  # تحدثت الطبيبة سلمى ...، لكن المزارع سليمان ...
+        if v < k or toks[v].text in _BUT:
+            # لكن المزارع سليمان العبادي … لا يشارك الوزارة تفاؤلها: the sentence is about the person it
+            # opens with; a title before the name must agree with the cue
+            title = toks[m - 1].text if m - 1 > v else ""
+            if title and title.endswith("ه") != (c.gender == "f"):
+                return []
+            name = [x for x in range(m, min(i, m + MAX_NAME_TOKENS)) if per_of_tok.get(x) == per_of_tok[m]]
+            return list(range(v + 1, m)) + name
+        if not toks[v].word or is_definite(toks[v].text):
             return []
         verb = toks[v].text
         if verb not in lex.question_verbs and not _verb_agrees(verb, c.gender):

@@ -36,7 +36,7 @@ COPULA_REACH = 3
 CLOSING_REACH = 8
 
 # Prepositions: a word after one is its object (في بيان), and no name or cue.
-PREP_WORDS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء"))
+PREP_WORDS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء", "وسط"))
 
 
 @dataclass(slots=True)

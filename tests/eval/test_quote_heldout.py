@@ -24,8 +24,14 @@ written during round 11: blind17 never looked at (0.958 / 0.817 before round 11,
 rounds 11 and 12), blind18 scored once (0.941 / 0.904) and fixed (round 12: 0.977 / 0.977); blind19 and blind20 were
 written after round 12: blind19 scored once (0.959 / 0.941) and fixed (round 13: 0.973 / 0.973),
 blind20 never looked at (0.962 / 0.896 before and after rounds 13–14); blind21 (6 articles) was
-written last, scored once (0.965 / 0.930) and fixed (round 14: 0.983 / 0.971). First-sight figures (the honest estimate on unseen text) are in
-the README."""
+written last, scored once (0.965 / 0.930) and fixed (round 14: 0.983 / 0.971). blind22–24 (6
+articles each) were written a session later: blind22 and blind23 scored once (0.961 / 0.891, 0.955 /
+0.855) and fixed (round 15), blind24 never looked at (0.986 / 0.959 before and after round 15);
+blind25–27 were written after round 15 and scored first with its code: blind25 (0.981 / 0.933) was
+fixed (round 16), blind26 and blind27 never looked at; blind28–30 were written after round 16
+and scored first with its code (0.971 / 0.884, 0.967 / 0.902, 0.963 / 0.921): blind30 was fixed
+(round 17), blind28 and blind29 never looked at. First-sight figures (the honest estimate on
+unseen text) are in the README."""
 
 from __future__ import annotations
 
@@ -63,6 +69,15 @@ HELDOUT = [
     ("quotes-heldout-blind19.jsonl", 7, 110, 0.96, 0.95),
     ("quotes-heldout-blind20.jsonl", 7, 110, 0.94, 0.87),  # never looked at
     ("quotes-heldout-blind21.jsonl", 6, 88, 0.96, 0.95),
+    ("quotes-heldout-blind22.jsonl", 6, 115, 0.97, 0.96),
+    ("quotes-heldout-blind23.jsonl", 6, 109, 0.97, 0.96),
+    ("quotes-heldout-blind24.jsonl", 6, 110, 0.96, 0.93),  # never looked at
+    ("quotes-heldout-blind25.jsonl", 6, 107, 0.97, 0.96),
+    ("quotes-heldout-blind26.jsonl", 6, 112, 0.96, 0.92),  # never looked at
+    ("quotes-heldout-blind27.jsonl", 6, 102, 0.95, 0.94),  # never looked at
+    ("quotes-heldout-blind28.jsonl", 6, 103, 0.95, 0.86),  # never looked at
+    ("quotes-heldout-blind29.jsonl", 6, 108, 0.95, 0.88),  # never looked at
+    ("quotes-heldout-blind30.jsonl", 6, 121, 0.97, 0.97),
 ]
 
 
