@@ -65,6 +65,8 @@ from qala.text.normalize import Normalized, norm
 MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.ت.ا.|است..ا.|ت..ي.)$")
 # إلغاء، إجراء، إغلاق (normalized الغاء): a form IV verbal noun; only read so right after a stance participle
 FORM4_MASDAR_RE = re.compile(r"^ا..ا.$")
+# وجود، هطول، حدوث، وصول (فُعول): a simple verb's noun; only read so as a stance cue's object
+FUUL_MASDAR_RE = re.compile(r"^..و.$")
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
 _SENT_END = frozenset(".!?؟…")
 _PUNCT_TRIM = "،,؛;:.!?؟… \t\n-–"
@@ -87,6 +89,9 @@ MAX_FEELING_ADJECTIVES = 2
 
 _N = norm
 _BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم")) | BUT_PRONOUN
+_THAT_WAS = frozenset({_N("وذلك")})
+_WISH = frozenset(_N(w) for w in ("لو", "لوأن"))
+_WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
@@ -318,6 +323,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             strict = True  # نتائج مؤكدة: a participle used as an adjective
             if i >= 2 and toks[i - 2].text in lex.complementizers:
                 return None  # أن الحكومة مطالبة بـ: the predicate of أن's subject, not a cue
+        if i + 1 < send and toks[i + 1].text in _WISH:
+            return None  # تمنى لو كان والده حاضرا: a wish, not reported speech
         intro = self._find_intro(i, form, send)
         if intro is not None and intro[0] == "mark" and toks[intro[1] - 1].word and any(toks[x].text in COMMAS for x in range(i + 1, intro[1])):
             before = self._mark_before(i)
@@ -341,7 +348,7 @@ class Extractor(SpeakerPhrases, NominalCues):
             form.cls == "narrate"
             and intro is not None
             and intro[0] == "comp"
-            and any((toks[k].text in RELATIVES and toks[k - 1].text not in COMMAS) or toks[k].text in CLAUSE_STARTS for k in range(i + 1, intro[1]))
+            and any((toks[k].text in RELATIVES or toks[k].text in CLAUSE_STARTS) and toks[k - 1].text not in COMMAS for k in range(i + 1, intro[1]))
             and not any(is_naming_word(toks[k].text) for k in range(i + 1, intro[1]))
         ):
             return None  # ويحكي الفيلم الذي كان مقررا أن ...، يحكون قصتهم إذ إنه: a story, not a report
@@ -366,6 +373,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                 MASDAR_RE.match(toks[obj_at].text)
                 or FORM4_MASDAR_RE.match(toks[obj_at].text)
                 or toks[obj_at].text in lex.masdar_objects  # نافيا وجود أي خلاف
+                or FUUL_MASDAR_RE.match(toks[obj_at].text)  # متوقعا هطول أمطار
                 or (toks[obj_at].text in _ANY and obj_at + 1 < send and toks[obj_at + 1].word)  # مستبعدا أي تصعيد
             )
             closed_mark = None if masdar_object else self._mark_before(i)
@@ -377,7 +385,9 @@ class Extractor(SpeakerPhrases, NominalCues):
                 cand.vso = True
                 return cand
             if form.lemma in lex.no_bare_object and not participle and not (svo and toks[svo[0] - 1].text in lex.complementizers):
-                self.bare_subject[toks[i].sent] = (form.gender, svo or self._np(i + 1, send, form, strict_names=True))
+                # لكنه انتقد الجدولة، معتبرا: the particle's pronoun is the subject, carried (none here)
+                carried = fronted is not None and fronted.kind == "pronoun"
+                self.bare_subject[toks[i].sent] = (form.gender, [] if carried else svo or self._np(i + 1, send, form, strict_names=True))
             if not object_ok or (participle and not masdar_object) or not (at_clause_start or prefixed or svo or participle):
                 return None
             if prev is not None and prev.text in lex.irrealis:
@@ -385,7 +395,7 @@ class Extractor(SpeakerPhrases, NominalCues):
             if prev is not None and prev.text in RELATIVES and i + 1 < send and toks[i + 1].text in _RESUMPTIVE_PREPS:
                 return None  # الإضراب الذي دعت إليه النقابة: a relative clause about the thing called for
             np = [] if svo or masdar_object else self._np(i + 1, send, form, strict_names=True)
-            if np and MASDAR_RE.match(toks[np[0]].text):
+            if np and (MASDAR_RE.match(toks[np[0]].text) or toks[np[0]].text in lex.masdar_objects):
                 np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
             if np and self._object_not_subject(np, form, svo):
                 np = []  # وتوقع الحكومة ...: a feminine noun after a masculine verb is its object
@@ -730,6 +740,9 @@ class Extractor(SpeakerPhrases, NominalCues):
                 t = toks[j]
                 base = strip_prefix(t.text)[-1] if t.word else ""
                 stop = j in self.cue_at and self.is_breaking(j)
+                # …، وذلك خلال مؤتمر صحفي: the narration says where it was said
+                # (not a cause: وذلك بفضل / لعدم … stays in the content)
+                stop = stop or (t.text in _THAT_WAS and j > 0 and toks[j - 1].text in COMMAS and j + 2 < n and toks[j + 1].text in SETTING_PREPS | _WHILE and is_setting(toks[j + 2].text))
                 if not stop and t.word and (base in lex.nominal or t.text in lex.nominal or t.text == "علي"):
                     stop = self.is_breaking(j) or self._trailing_pronoun(j)
                 nxt[j] = j if stop else nxt[j + 1]

@@ -73,6 +73,9 @@ FAMILY_NAME_LOOKBACK = 600
 # A name word borne by at least this many people in name_units.tsv is read as a name, not as a
 # glued preposition + noun (بلقاسم).
 COMMON_NAME_COUNT = 20
+# A sentence-opening adverbial before the first verb (في المقابل، من جهة أخرى،) is this short.
+MAX_OPENER_WORDS = 3
+_NEGATED = frozenset(norm(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
 _NISBA = ("ي", "يه")  # normalized nisba adjectives: النيابية، الوطني
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
@@ -400,6 +403,13 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     f, lex = frames(), lexicon()
     if plural or i - 1 <= lo or toks[i - 1].text not in COMMAS or not toks[lo].word:
         return None
+    if toks[lo].text in f.prepositions:
+        # في المقابل، لم يخف المدرب …، وقال: a short opening adverbial ends at its comma
+        comma = next((k for k in range(lo + 1, min(i, lo + MAX_OPENER_WORDS + 1)) if toks[k].text in COMMAS), None)
+        if comma is not None and comma + 1 < i:
+            lo = comma + 1
+    if toks[lo].text in _NEGATED and lo + 1 < i:
+        lo += 1  # لم يخف المدرب خيبة أمله، وقال: the negated verb opens the clause
     verb = toks[lo].text
     bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
     closed_class = f.prepositions | f.adverbials | f.times | f.topics | f.auxiliaries | f.pronouns | lex.adjuncts | lex.complementizers

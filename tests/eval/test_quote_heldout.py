@@ -30,7 +30,9 @@ articles each) were written a session later: blind22 and blind23 scored once (0.
 blind25–27 were written after round 15 and scored first with its code: blind25 (0.981 / 0.933) was
 fixed (round 16), blind26 and blind27 never looked at; blind28–30 were written after round 16
 and scored first with its code (0.971 / 0.884, 0.967 / 0.902, 0.963 / 0.921): blind30 was fixed
-(round 17), blind28 and blind29 never looked at. First-sight figures (the honest estimate on
+(round 17), blind28 and blind29 never looked at; blind31–33 were written after round 17 and scored
+first with its code (0.981 / 0.907, 0.943 / 0.886, 0.950 / 0.914): blind32 was fixed (round 18),
+blind31 and blind33 never looked at. First-sight figures (the honest estimate on
 unseen text) are in the README."""
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ HELDOUT = [
     ("quotes-heldout-blind28.jsonl", 6, 103, 0.95, 0.86),  # never looked at
     ("quotes-heldout-blind29.jsonl", 6, 108, 0.95, 0.88),  # never looked at
     ("quotes-heldout-blind30.jsonl", 6, 121, 0.97, 0.97),
+    ("quotes-heldout-blind31.jsonl", 6, 107, 0.96, 0.88),  # never looked at
+    ("quotes-heldout-blind32.jsonl", 6, 108, 0.95, 0.92),
+    ("quotes-heldout-blind33.jsonl", 6, 111, 0.93, 0.89),  # never looked at
 ]
 
 
