@@ -20,6 +20,7 @@ from itertools import islice
 
 from qala.quotes.frames import (
     fronted_subject,
+    participle_subject,
     particle_start,
 )
 from qala.quotes.lexicon import (
@@ -416,6 +417,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             if participle:
                 gender, subject = self.bare_subject.pop(toks[i].sent, (None, []))
                 cand.speaker = subject if gender == form.gender else []  # كشفت الفحوص …، داعيا: another subject
+                if not cand.speaker and not subject:
+                    cand.speaker = participle_subject(toks, i, form.gender, form.plural)
                 if kind in ("prep", "prefprep") and k > i + 1 and form.cls in ("call", "stance") and not (k + 1 < send and toks[k + 1].text in lex.complementizers):
                     content_tok = i + 1  # داعيا السائقين إلى ...: the object is part of the content
                     kind = "object"

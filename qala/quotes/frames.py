@@ -75,6 +75,7 @@ FAMILY_NAME_LOOKBACK = 600
 COMMON_NAME_COUNT = 20
 # A sentence-opening adverbial before the first verb (في المقابل، من جهة أخرى،) is this short.
 MAX_OPENER_WORDS = 3
+_DATELINE_DASHES = frozenset({"-", "–", "—"})
 _NEGATED = frozenset(norm(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
 _NISBA = ("ي", "يه")  # normalized nisba adjectives: النيابية، الوطني
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
@@ -155,6 +156,8 @@ def _subject_after_verb(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int,
         if w in frames().prepositions or w in lex.complementizers or (end > a and lookup_cue(w) is not None):
             break
         prev = toks[end - 1].text if end > a else ""
+        if end - 2 >= a and toks[end - 2].text in lex.sure_first_names and is_definite(prev) and is_definite(w):
+            break  # حمل فلان الحمروني السياسات: after a given and a family name, the object
         # after "بن سالم" the father's name is given: an indefinite word next is no family name
         after_particle = end - 2 >= a and toks[end - 2].text in NAME_PARTICLES
         name_goes_on = (prev in lex.first_names and not after_particle) or prev in NAME_PARTICLES or prev in lex.single_titles
@@ -393,6 +396,22 @@ def source_after_quote(toks: Sequence[TokenLike], lo: int, i: int, gender: str |
                 out += apposition  # رئيس الوفد، وزير الدفاع الأسبق عثمان ...,
         return out
     return []
+
+
+def participle_subject(toks: Sequence[TokenLike], i: int, gender: str, plural: bool) -> list[int]:
+    """القاهرة – رفض المنتج فلان …، مؤكدا أن: a participle cue after a comma shares the subject of
+    the verb that opens its sentence (after a dateline), like a coordinated و-cue; [] when none."""
+    sent = toks[i].sent
+    lo = i
+    while lo > 0 and toks[lo - 1].sent == sent and i - lo < MAX_LOOKBACK_TOKENS:
+        lo -= 1
+    if lo > 0 and toks[lo - 1].sent == sent:
+        return []  # the look-back bound cut the sentence: its start is unknown
+    dash = next((k for k in range(lo, min(i, lo + MAX_OPENER_WORDS + 1)) if toks[k].text in _DATELINE_DASHES), None)
+    if dash is not None and dash + 1 < i:
+        lo = dash + 1  # القاهرة – : a dateline
+    found = _first_clause_subject(toks, lo, i, gender, plural)
+    return [k for k in found.subject() if toks[k].word] if found is not None else []
 
 
 def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: str, plural: bool) -> Fronted | None:
