@@ -49,7 +49,7 @@ def test_an_opening_adverbial_and_a_negated_verb_before_a_coordinated_cue() -> N
 
 def test_a_participle_shares_the_subject_of_the_verb_opening_its_sentence() -> None:
     text = 'القاهرة – رفض المنتج شريف عبد المجيد، اليوم الثلاثاء، الاتهامات الموجهة إلى المسلسل، مؤكدا أن العمل "لا يحمل أي إساءة".'
-    assert only(text).speaker.name.endswith("عبد المجيد")
+    assert speaker_of(text, "العمل", full=True).endswith("عبد المجيد")
     text = (
         "وقال مصدر أمني إن القارب غرق. من جهته، حمل المتحدث باسم المنتدى نزار الحمروني السياسات الأوروبية "
         'المسؤولية، معتبرا أن "تشديد المراقبة لا يوقف الهجرة".'
