@@ -56,6 +56,8 @@ NARRATIVE_SUBJECT_TOKENS = 40
 # Subjectless words a cue may follow and still take the previous sentence's narrated person
 # (تصمت قليلا ثم تقول): a verb, an adverb and ثم; more is a clause with a subject of its own.
 MAX_SUBJECTLESS_LEAD = 3
+# A narrative sentence whose person speaks next is news-length; a longer run has no sentence ends.
+MAX_PREVIOUS_SENTENCE_TOKENS = 120
 MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
 MAX_APPOSITION_TOKENS = 12  # an apposition read for a naming word (وهي ممرضة تدعى فلانة)
 TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض، سناء: a role and its attachment before the name
@@ -449,8 +451,10 @@ def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, i
     if c.plural or c.cls == "continue" or i == 0:
         return []
     start = i
-    while start > 0 and toks[start - 1].sent == toks[i].sent:
+    while start > 0 and toks[start - 1].sent == toks[i].sent and i - start <= NARRATIVE_SUBJECT_TOKENS:
         start -= 1
+    if start > 0 and toks[start - 1].sent == toks[i].sent:
+        return []  # far into a long sentence: the cue has a subject of its own (and the walk stays bounded)
     # تصمت قليلا ثم تقول: a few subjectless words (verbs, adverbs, ثم) before the cue still leave it
     # without a subject of its own
     lead = range(start, i)
@@ -463,8 +467,10 @@ def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, i
     prev_sent = toks[start - 1].sent
     i = start
     k = i - 1
-    while k > 0 and toks[k - 1].sent == prev_sent:
+    while k > 0 and toks[k - 1].sent == prev_sent and i - k <= MAX_PREVIOUS_SENTENCE_TOKENS:
         k -= 1
+    if k > 0 and toks[k - 1].sent == prev_sent:
+        return []  # a run-on "sentence" (no punctuation): no narration to read, and the scan stays bounded
     if any(m in reported_toks for m in range(k, i)):
         return []  # a sentence that reports speech: its speaker is the source, the others are spoken of
     for m in range(k, i):
