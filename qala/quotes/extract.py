@@ -50,6 +50,7 @@ from qala.quotes.tokens import (
     MAX_TAIL_TOKENS,
     MAX_TOPIC_WORDS,
     MIN_OBJECT_TOKENS,
+    NISBA_ENDINGS,
     PREP_WORDS,
     Candidate,
     Tok,
@@ -101,7 +102,6 @@ _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "�
 _CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغم"))  # رغم أن: "although", not a report
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
-_NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: الأوروبي، الوطنية
 _RELAY = _N("نقل")
 _SAYING = _N("قول")
 _POSSESSIVES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا"))
@@ -567,7 +567,7 @@ class Extractor(SpeakerPhrases, NominalCues):
         of_the = [n for n, x in enumerate(rest) if toks[x].text.startswith("لل")]
         if of_the:
             rest = rest[of_the[-1] + 1 :]
-            if rest and is_definite(toks[rest[0]].text) and not toks[rest[0]].text.endswith(_NISBA_ENDINGS):
+            if rest and is_definite(toks[rest[0]].text) and not toks[rest[0]].text.endswith(NISBA_ENDINGS):
                 return rest[0]
             return None
         for x in rest:
@@ -576,7 +576,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return x  # وطالب الوالي الحكومة بـ: a definite noun is no genitive of a definite head
             if not is_definite(w) or w in lex.roles:
                 return None  # a name or a role in the construct state (وزير): one phrase
-            if not w.endswith(_NISBA_ENDINGS):
+            if not w.endswith(NISBA_ENDINGS):
                 return x
         return None
 

@@ -31,7 +31,7 @@ from qala.quotes.speaker import (
     speaker_kind,
     split_role_name,
 )
-from qala.quotes.tokens import COMMAS
+from qala.quotes.tokens import COMMAS, NISBA_ENDINGS
 from qala.text.normalize import norm
 
 
@@ -77,7 +77,6 @@ COMMON_NAME_COUNT = 20
 MAX_OPENER_WORDS = 3
 _DATELINE_DASHES = frozenset({"-", "–", "—"})
 _NEGATED = frozenset(norm(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
-_NISBA = ("ي", "يه")  # normalized nisba adjectives: النيابية، الوطني
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
 
@@ -446,7 +445,7 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
         # انتقدت كتلة الإصلاح النيابية المعارضة التعديل، وقالت: the organization, its genitive and
         # its nisba adjectives; what follows them is the first verb's object
         end = np[0] + 1
-        while end < np[1] and is_definite(toks[end].text) and (end == np[0] + 1 or toks[end].text.endswith(_NISBA)):
+        while end < np[1] and is_definite(toks[end].text) and (end == np[0] + 1 or toks[end].text.endswith(NISBA_ENDINGS)):
             end += 1
         return Fronted("perspective", np[0], end)
     if not any(toks[x].text in lex.sure_first_names for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):

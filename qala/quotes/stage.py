@@ -32,7 +32,7 @@ from qala.quotes.speaker import (
     without_article,
     without_li,
 )
-from qala.quotes.tokens import COMMAS
+from qala.quotes.tokens import COMMAS, NISBA_ENDINGS
 from qala.text.normalize import norm, normalize
 
 # Confidence model: a product of factors, each the observed reliability of one feature on the
@@ -73,7 +73,6 @@ _QUOTE_MARKS = frozenset('"«»“”')
 _THEN_WORDS = frozenset({"ثم"})
 _BUT = frozenset(norm(w) for w in ("لكن", "ولكن", "بينما", "فيما"))  # a sentence about its subject follows
 _RELAY_LEMMA = norm("نقل")
-_NISBA_ENDINGS = ("ي", "يه", "يين", "يون")  # normalized nisba adjectives: النيابية، الأوروبي
 _SAYING = norm("قول")
 # How far after the speaker of نقل عن the noun قوله/قولها is looked for (a short apposition between).
 RELAYED_NOUN_REACH = 8
@@ -537,7 +536,7 @@ def _narrative_organization(c: Candidate, toks: list, per_of_tok: dict[int, int]
         # its genitive (after an indefinite head) and nisba adjectives; a later definite noun is the
         # verb's object (انتقدت كتلة التغيير النيابية المعارضة التعديل)
         while end < len(toks) and end - k < MAX_ORG_WORDS and toks[end].word and is_definite(toks[end].text) and toks[end].sent == t.sent:
-            if (end > k + 1 or is_definite(w)) and not toks[end].text.endswith(_NISBA_ENDINGS):
+            if (end > k + 1 or is_definite(w)) and not toks[end].text.endswith(NISBA_ENDINGS):
                 break
             end += 1
         return list(range(k, end))
