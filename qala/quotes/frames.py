@@ -134,6 +134,10 @@ def _noun_phrase(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] |
     n_words = sum(1 for t in toks[a:end] if t.word)
     if not n_words or n_words > MAX_FRONTED_WORDS:
         return None
+    times = frames().times
+    cut = next((k for k in range(a + 1, end) if toks[k].text in times), None)
+    if cut is not None:
+        end = cut  # وكان تقرير صادر عن وكالة دولية الشهر الماضي قد حذر: when, not who
     first, f = toks[a].text, frames()
     if not toks[a].word or first in f.prepositions or first in f.adverbials or first in lexicon().adjuncts or first in _APPOSITION_STARTS or lookup_cue(first) is not None:
         return None  # أما في الجنوب فقال، أما الآن فقال: a fronted place or time, not a subject

@@ -414,6 +414,10 @@ class SpeakerPhrases:
             return []
         if toks[out[-1]].text in RELATIVES or toks[out[-1]].text == "ما":
             return []  # احتجاجا على ما تقول إنه: ما is what is said, the subject is implicit
+        docs = [n for n, x in enumerate(out) if n and without_article(toks[x].text) in lex.document_heads]
+        if docs and not is_definite(toks[out[docs[-1]]].text):
+            # صدر في ختامها بيان مشترك أكد "…": the statement (nominative, not بيانا) is the subject
+            out = out[docs[-1] :]
         first = toks[out[0]].text  # anonymous heads include the accusative after أن (غير أن مسؤولا قال)
         if not (is_definite(first) or first in lex.anonymous_heads or first in lex.first_names or first in lex.roles or first in lex.org_heads or len(out) <= 2):
             return []
