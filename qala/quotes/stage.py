@@ -56,6 +56,8 @@ NARRATIVE_SUBJECT_TOKENS = 40
 # Subjectless words a cue may follow and still take the previous sentence's narrated person
 # (تصمت قليلا ثم تقول): a verb, an adverb and ثم; more is a clause with a subject of its own.
 MAX_SUBJECTLESS_LEAD = 3
+# A quoted company or work name inside a speaker's apposition is this short.
+MAX_QUOTED_NAME_WORDS = 4
 # A narrative sentence whose person speaks next is news-length; a longer run has no sentence ends.
 MAX_PREVIOUS_SENTENCE_TOKENS = 120
 MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
@@ -399,8 +401,14 @@ def _narrative_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex
     if c.plural:
         return []
     hit: list[int] = []
+    skip_to = -1
     for k in range(i - 1, max(-1, i - NARRATIVE_SUBJECT_TOKENS), -1):
+        if k >= skip_to >= 0:
+            continue  # inside a short quoted name (شركة "رمال للتطوير"), its opening mark included
         t = toks[k]
+        if t.text in _QUOTE_MARKS and (opening := _quoted_name_start(toks, k)) is not None:
+            skip_to = opening
+            continue
         if t.sent != toks[i].sent or to_raw(t.start) < after or t.text in _QUOTE_MARKS or k in reported_toks:
             break
         if k in per_of_tok:
@@ -438,6 +446,17 @@ def _verb_agrees(verb: str, gender: str | None) -> bool:
     if verb.startswith("ي"):
         return gender != "f"
     return verb.startswith("ت") or gender != "f"
+
+
+def _quoted_name_start(toks: list, close: int) -> int | None:
+    """The opening mark of a short quoted name that ends at toks[close] right after a noun (رئيس
+    مجلس إدارة شركة "رمال للتطوير"): a company or a title, not quoted speech; None otherwise."""
+    for k in range(close - 1, max(-1, close - 2 - MAX_QUOTED_NAME_WORDS), -1):
+        if toks[k].text in _QUOTE_MARKS:
+            return k if k > 0 and toks[k - 1].word and k < close - 1 else None
+        if not toks[k].word:
+            return None
+    return None
 
 
 def _previous_sentence_subject(c: Candidate, toks: list, per_of_tok: dict[int, int], lex, after: int, to_raw, reported_toks: set[int]) -> list[int]:

@@ -19,3 +19,11 @@ def test_a_fronted_subject_ends_before_a_time_phrase() -> None:
         'المعروض "قد يفوق قدرة السوق".'
     )
     assert "الشهر" not in speaker_of(text, "المعروض")
+
+
+def test_a_quoted_company_name_in_the_apposition_does_not_hide_the_narrated_person() -> None:
+    text = (
+        "وقال الخبير كريم حداد إن السوق مستقرة. في المقابل، رفض المطور العقاري سلطان المهيري، رئيس مجلس "
+        'إدارة شركة "رمال للتطوير"، الحديث عن فقاعة، وقال: «المقارنة مع 2008 غير دقيقة».'
+    )
+    assert speaker_of(text, "المقارنة", full=True) == "سلطان المهيري"
