@@ -92,6 +92,7 @@ MAX_FEELING_ADJECTIVES = 2
 _N = norm
 _BREAK_BEFORE = frozenset(_N(w) for w in ("حين", "فيما", "بينما", "كما", "ثم")) | BUT_PRONOUN
 _THAT_WAS = frozenset({_N("وذلك")})
+_EXPECT = frozenset({_N("توقع")})
 _WISH = frozenset(_N(w) for w in ("لو", "لوأن"))
 _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
@@ -326,6 +327,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return None  # أن الحكومة مطالبة بـ: the predicate of أن's subject, not a cue
         if i + 1 < send and toks[i + 1].text in _WISH:
             return None  # تمنى لو كان والده حاضرا: a wish, not reported speech
+        if prev is not None and prev.text in lex.negations and form.lemma in _EXPECT:
+            return None  # لم تتوقع يوما أن تصعد: what was not expected, not what was said
         intro = self._find_intro(i, form, send)
         if intro is not None and intro[0] == "mark" and toks[intro[1] - 1].word and any(toks[x].text in COMMAS for x in range(i + 1, intro[1])):
             before = self._mark_before(i)

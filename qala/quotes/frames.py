@@ -437,7 +437,9 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     closed_class = f.prepositions | f.adverbials | f.times | f.topics | f.auxiliaries | f.pronouns | lex.adjuncts | lex.complementizers
     if len(bare) < 3 or is_definite(bare) or _starts_subject(bare) or bare in closed_class or verb in closed_class or bare.startswith(("بال", "لل")) or bare in lex.first_names:
         return None  # وفي الختام، وخلال الحفل، والوزير: no verb opens the sentence
-    if lookup_cue(verb) is not None or lookup_cue(bare) is not None or any(k2 < i and toks[k2].text in COMMAS for k2 in range(lo, lo + 2)):
+    first_cue = lookup_cue(verb) or lookup_cue(bare)
+    # (عبرت فلانة عن سعادتها بالخطوة، وقالت: a feeling expressed is narration, the cue after it speaks)
+    if (first_cue is not None and first_cue[0].cls != "express") or any(k2 < i and toks[k2].text in COMMAS for k2 in range(lo, lo + 2)):
         return None  # a reporting verb first is a quotation of its own
     if (gender == "f") != bare.endswith("ت"):
         return None  # وصعدت الفنانة ...، وقال: the verbs disagree, two people

@@ -221,6 +221,8 @@ class NominalCues:
                 if seg_start == line_start:
                     bulleted = toks[seg_start].text in _BULLETS
                     seg_start = self._after_kicker(seg_start, c)
+                if any(k in self.cue_at for k in range(seg_start, c)):
+                    continue  # وتابعت والدموع في عينيها: a cue's own colon, not a headline
                 # only a label too long to be a speaker is cut (وزير الخارجية والمغتربين: stays whole)
                 too_long = sum(1 for t in toks[seg_start:c] if t.word) > MAX_HEADLINE_SPEAKER
                 joined = [k for k in range(seg_start + 1, c) if self._conjoined_source(toks[k].text)] if too_long else []

@@ -251,6 +251,8 @@ class SpeakerPhrases:
                 continue
             if txt in RELATIVES or (out and txt in _STATE_PRONOUNS):
                 break  # وقال الرئيس وهو يلوح بيده إن: a circumstantial clause follows the subject
+            if not out and k == a and txt.startswith("و") and is_definite(txt[1:]) and txt not in lex.wal_words:
+                return []  # وتابعت والدموع في عينيها: a circumstance; the speaker is carried
             if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
                 if out and txt[1:] in lex.org_heads and self._unnamed_role(out):
                     out.append(k)  # الرئيس التنفيذي لشركة النور: the role's organization, not an outlet

@@ -33,7 +33,9 @@ and scored first with its code (0.971 / 0.884, 0.967 / 0.902, 0.963 / 0.921): bl
 (round 17), blind28 and blind29 never looked at; blind31–33 were written after round 17 and scored
 first with its code (0.981 / 0.907, 0.943 / 0.886, 0.950 / 0.914): blind32 was fixed (round 18),
 blind31 and blind33 never looked at; blind34 and blind35 were written after round 18 (0.995 / 0.955,
-0.957 / 0.938 at first sight): blind34 was fixed (round 19), blind35 never looked at. First-sight figures (the honest estimate on
+0.957 / 0.938 at first sight): blind34 was fixed (round 19), blind35 never looked at; blind36–38 were written during round 19
+(0.976 / 0.967, 0.995 / 0.927, 0.985 / 0.914 at first sight): blind38 was fixed (round 19, second
+part), blind36 and blind37 never looked at. First-sight figures (the honest estimate on
 unseen text) are in the README."""
 
 from __future__ import annotations
@@ -86,6 +88,9 @@ HELDOUT = [
     ("quotes-heldout-blind33.jsonl", 6, 111, 0.93, 0.89),  # never looked at
     ("quotes-heldout-blind34.jsonl", 6, 100, 0.98, 0.96),
     ("quotes-heldout-blind35.jsonl", 6, 108, 0.94, 0.91),  # never looked at
+    ("quotes-heldout-blind36.jsonl", 6, 106, 0.96, 0.94),  # never looked at
+    ("quotes-heldout-blind37.jsonl", 6, 103, 0.98, 0.90),  # never looked at
+    ("quotes-heldout-blind38.jsonl", 6, 99, 0.98, 0.96),
 ]
 
 
