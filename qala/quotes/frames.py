@@ -75,6 +75,8 @@ FAMILY_NAME_LOOKBACK = 600
 COMMON_NAME_COUNT = 20
 # A sentence-opening adverbial before the first verb (في المقابل، من جهة أخرى،) is this short.
 MAX_OPENER_WORDS = 3
+# The second word of a compound given name (عز الدين، نور الدين، صلاح الدين): a family name follows.
+_COMPOUND_NAME_ENDS = frozenset(norm(w) for w in ("الدين",))
 _DATELINE_DASHES = frozenset({"-", "–", "—"})
 _NEGATED = frozenset(norm(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
@@ -469,8 +471,8 @@ def _family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
     first_names = lexicon().first_names
     w = toks[k].text
     for j in range(k - 1, max(0, k - FAMILY_NAME_LOOKBACK), -1):
-        if toks[j].text == w and (toks[j - 1].text in first_names or (j >= 2 and toks[j - 2].text in NAME_PARTICLES and toks[j - 1].word)):
-            return True  # فهد العمري، عبد الحكيم العمري
+        if toks[j].text == w and (toks[j - 1].text in first_names or toks[j - 1].text in _COMPOUND_NAME_ENDS or (j >= 2 and toks[j - 2].text in NAME_PARTICLES and toks[j - 1].word)):
+            return True  # فهد العمري، عبد الحكيم العمري، عز الدين بلقاسمي
     return False
 
 

@@ -253,6 +253,8 @@ class SpeakerPhrases:
                 break  # وقال الرئيس وهو يلوح بيده إن: a circumstantial clause follows the subject
             if not out and k == a and txt.startswith("و") and is_definite(txt[1:]) and txt not in lex.wal_words:
                 return []  # وتابعت والدموع في عينيها: a circumstance; the speaker is carried
+            if out and (txt in lex.closing_phrases or (form.lemma in lex.closing_cues and txt.endswith(("ه", "ها", "هم")) and is_setting(txt))):
+                break  # وختمت الوزارة بيانها بالتأكيد على أن: the statement closed and how, not the speaker
             if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
                 if out and txt[1:] in lex.org_heads and self._unnamed_role(out):
                     out.append(k)  # الرئيس التنفيذي لشركة النور: the role's organization, not an outlet
@@ -283,6 +285,11 @@ class SpeakerPhrases:
         while out and toks[out[-1]].text in PREP_WORDS:
             out.pop()  # وأعربت المنظمة عن: the preposition belongs to the cue
         return out
+
+    def _given_ali(self, t: Tok) -> bool:
+        """علي spelled with ي in the article («…»، قال علي): the given name, not the preposition على
+        (normalization merges the two spellings)."""
+        return t.text == "علي" and self._surface(t) == "علي"
 
     def _addressee(self, w: str) -> bool:
         """لمراسل، للصحفيين، لوكالة: ل + a noun right after a cue names whom it was said to (a name
@@ -322,7 +329,7 @@ class SpeakerPhrases:
                 break
             if w in lex.complementizers or w in lex.adjuncts or w in RELATIVES or (k in self.cue_at and out):
                 break
-            if not out and (w in PREP_WORDS or self._addressee(w)):
+            if not out and ((w in PREP_WORDS and not self._given_ali(t)) or self._addressee(w)):
                 break  # قال لمراسل الوكالة: whom the carried speaker told
             if in_name:
                 if (w in PREP_WORDS and w != "علي") or w.startswith(("ت", "است")) or (w[0] in preps and len(w) > 3):
@@ -379,7 +386,7 @@ class SpeakerPhrases:
             else:
                 break
             k += 1
-        while out and (toks[out[-1]].text in PREP_WORDS or not toks[out[-1]].word):
+        while out and ((toks[out[-1]].text in PREP_WORDS and not self._given_ali(toks[out[-1]])) or not toks[out[-1]].word):
             out.pop()
         return out
 

@@ -35,7 +35,8 @@ first with its code (0.981 / 0.907, 0.943 / 0.886, 0.950 / 0.914): blind32 was f
 blind31 and blind33 never looked at; blind34 and blind35 were written after round 18 (0.995 / 0.955,
 0.957 / 0.938 at first sight): blind34 was fixed (round 19), blind35 never looked at; blind36–38 were written during round 19
 (0.976 / 0.967, 0.995 / 0.927, 0.985 / 0.914 at first sight): blind38 was fixed (round 19, second
-part), blind36 and blind37 never looked at. First-sight figures (the honest estimate on
+part), blind36 and blind37 never looked at; blind39 and blind40 were written after round 19 (0.985 /
+0.925, 0.980 / 0.960 at first sight): blind39 was fixed (round 20), blind40 never looked at. First-sight figures (the honest estimate on
 unseen text) are in the README."""
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ HELDOUT = [
     ("quotes-heldout-blind36.jsonl", 6, 106, 0.96, 0.94),  # never looked at
     ("quotes-heldout-blind37.jsonl", 6, 103, 0.98, 0.90),  # never looked at
     ("quotes-heldout-blind38.jsonl", 6, 99, 0.98, 0.96),
+    ("quotes-heldout-blind39.jsonl", 6, 100, 0.97, 0.96),
+    ("quotes-heldout-blind40.jsonl", 6, 101, 0.96, 0.93),  # never looked at
 ]
 
 
