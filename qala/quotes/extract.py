@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from qala.quotes.frames import (
+    family_name_before,
     fronted_subject,
     participle_subject,
     particle_start,
@@ -563,6 +564,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         if len(region) < 2 or region[-1] - region[0] != len(region) - 1:
             return None
         head = toks[region[0]].text
+        if head not in lex.first_names and is_definite(toks[region[1]].text) and family_name_before(toks, region[0]):
+            return region[1]  # ودعا زهران المستهلكين إلى، ودعا الحاج المؤسسات: a family name the article gave, then the object
         if not is_definite(head) or not (head[2:] in lex.org_heads or head[2:] in lex.roles or head in lex.roles):
             return None
         # الأمين العام للحزب الأعضاء: the subject runs through its genitive لل-, the object follows it

@@ -459,13 +459,13 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     if not any(toks[x].text in lex.sure_first_names for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
         return None  # واستقبل الوزير الكندي الوفد، وقال: an unnamed role is left to the carried speaker
     if is_definite(first) and not _starts_subject(first) and first not in lex.single_titles:
-        if not _family_name_before(toks, np[0]):
+        if not family_name_before(toks, np[0]):
             return None  # وشهد الحفل حضورا كبيرا: a thing, not the person who speaks next
         np = (np[0], np[0] + 1)  # وتسلم العمري الجائزة: the family name, then the object
     return Fronted("perspective", *np)
 
 
-def _family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
+def family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
     """toks[k] (العمري) was written right after a given name earlier (فهد العمري), within
     FAMILY_NAME_LOOKBACK tokens."""
     first_names = lexicon().first_names
@@ -507,7 +507,7 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
             continue
         separate = w in f.prepositions
         glued = len(w) > 3 and w[0] in "لب" and (w[1:3] == "ال" or w[1] == "ل" or head_word([w[1:]]) in lex.org_heads | lex.document_heads) and w not in lex.first_names
-        if glued and not separate and not w.startswith(("لل", "بال")) and (w in _common_name_words() or _family_name_before(toks, k)):
+        if glued and not separate and not w.startswith(("لل", "بال")) and (w in _common_name_words() or family_name_before(toks, k)):
             break  # وقال بلعيد في كلمة: a name (frequent, or written earlier after its given name), not ب + لعيد
         if not (separate or glued) or (w == "علي" and k + 1 < b and toks[k + 1].text in lex.first_names):
             break

@@ -150,7 +150,7 @@ class NominalCues:
                 c += 1
             if c == j or c >= send:
                 return None
-            if c in self.cue_at or (i >= 2 and toks[i - 1].text in COMMAS and i - 2 in self.cue_at):
+            if (c in self.cue_at and toks[c].text not in lex.narration) or (i >= 2 and toks[i - 1].text in COMMAS and i - 2 in self.cue_at):
                 return None  # ووفقا للوكالة، قال الوزير إن / وقالت، بحسب الإذاعة، إنها: the outlet passes on words the verb attributes
             content = self._content(c, send, False)
             if content is None:

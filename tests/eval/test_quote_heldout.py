@@ -36,7 +36,8 @@ blind31 and blind33 never looked at; blind34 and blind35 were written after roun
 0.957 / 0.938 at first sight): blind34 was fixed (round 19), blind35 never looked at; blind36–38 were written during round 19
 (0.976 / 0.967, 0.995 / 0.927, 0.985 / 0.914 at first sight): blind38 was fixed (round 19, second
 part), blind36 and blind37 never looked at; blind39 and blind40 were written after round 19 (0.985 /
-0.925, 0.980 / 0.960 at first sight): blind39 was fixed (round 20), blind40 never looked at. First-sight figures (the honest estimate on
+0.925, 0.980 / 0.960 at first sight): blind39 was fixed (round 20), blind40 never looked at; blind41 and blind42 were written after round
+20 (0.979 / 0.938, 0.980 / 0.918 at first sight): blind42 was fixed (round 21), blind41 never looked at. First-sight figures (the honest estimate on
 unseen text) are in the README."""
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ HELDOUT = [
     ("quotes-heldout-blind38.jsonl", 6, 99, 0.98, 0.96),
     ("quotes-heldout-blind39.jsonl", 6, 100, 0.97, 0.96),
     ("quotes-heldout-blind40.jsonl", 6, 101, 0.96, 0.93),  # never looked at
+    ("quotes-heldout-blind41.jsonl", 6, 98, 0.96, 0.91),  # never looked at
+    ("quotes-heldout-blind42.jsonl", 6, 100, 0.97, 0.92),
 ]
 
 
