@@ -53,6 +53,8 @@ from qala.quotes.tokens import (
     MIN_OBJECT_TOKENS,
     NISBA_ENDINGS,
     PREP_WORDS,
+    RELAY_LEMMA,
+    SAYING_STEM,
     Candidate,
     Tok,
     anonymity_appositions,
@@ -104,8 +106,6 @@ _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "�
 _CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغم"))  # رغم أن: "although", not a report
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
-_RELAY = _N("نقل")
-_SAYING = _N("قول")
 _POSSESSIVES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا"))
 _IN_IT = frozenset(_N(w) for w in ("فيه", "فيها"))  # a statement "in which" its issuer said
 # A preposition with the pronoun that refers back to a relative clause's head (الذي دعت إليه).
@@ -337,7 +337,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                 # «…»، قالت فلانة، الفائزة عن دورها في مسرحية "…": a title named in the apposition is
                 # no content (a second part after a comma, «…»، قال، «…», still is)
                 intro = None
-        if form.lemma == _RELAY and intro is not None and intro[0] != "comp" and not any(toks[x].text == "عن" or toks[x].text.startswith(_SAYING) for x in range(i + 1, intro[1])):
+        if form.lemma == RELAY_LEMMA and intro is not None and intro[0] != "comp" and not any(toks[x].text == "عن" or toks[x].text.startswith(SAYING_STEM) for x in range(i + 1, intro[1])):
             return None  # نقلت أبناءها إلى المدارس: moved, not relayed (نقل عن فلان قوله)
         if prev is not None and prev.text in _PRONOUN_SUBJECTS and not participle and (intro is None or intro[0] not in ("comp", "colon", "mark")):
             return None  # وهو طالب في السنة الثالثة: a noun predicate (طالب "student"), not the verb
@@ -537,7 +537,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                 if self._feeling(txt) and (form.lemma == _N("ابدي") or toks[j - 1].text == "عن"):
                     return ("feeling", j)
             elif t.word and txt in form.preps:
-                if (form.lemma == _N("نقل") and txt == "عن") or toks[j - 1].text in lex.issuer_links:
+                if (form.lemma == RELAY_LEMMA and txt == "عن") or toks[j - 1].text in lex.issuer_links:
                     chunk = 0  # نقلت وكالة الأنباء … عن المتحدث … قوله: the outlet, then the speaker
                     j += 1  # كشف تقرير صادر عن المكتب ... أن: the issuer's عن, not the cue's
                     continue

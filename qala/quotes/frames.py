@@ -78,7 +78,6 @@ MAX_OPENER_WORDS = 3
 # The second word of a compound given name (عز الدين، نور الدين، صلاح الدين): a family name follows.
 _COMPOUND_NAME_ENDS = frozenset(norm(w) for w in ("الدين",))
 _DATELINE_DASHES = frozenset({"-", "–", "—"})
-_NEGATED = frozenset(norm(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
 
@@ -403,6 +402,18 @@ def source_after_quote(toks: Sequence[TokenLike], lo: int, i: int, gender: str |
     return []
 
 
+def organization_end(toks: Sequence[TokenLike], k: int, limit: int) -> int:
+    """End of an organization phrase headed at toks[k]: its genitive (after an indefinite head:
+    كتلة التغيير) and nisba adjectives (النيابية); a later definite noun is a verb's object
+    (انتقدت كتلة التغيير النيابية المعارضة التعديل)."""
+    end = k + 1
+    while end < limit and toks[end].word and is_definite(toks[end].text) and toks[end].sent == toks[k].sent:
+        if (end > k + 1 or is_definite(toks[k].text)) and not toks[end].text.endswith(NISBA_ENDINGS):
+            break
+        end += 1
+    return end
+
+
 def participle_subject(toks: Sequence[TokenLike], i: int, gender: str, plural: bool) -> list[int]:
     """القاهرة – رفض المنتج فلان …، مؤكدا أن: a participle cue after a comma shares the subject of
     the verb that opens its sentence (after a dateline), like a coordinated و-cue; [] when none."""
@@ -432,7 +443,7 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
         comma = next((k for k in range(lo + 1, min(i, lo + MAX_OPENER_WORDS + 1)) if toks[k].text in COMMAS), None)
         if comma is not None and comma + 1 < i:
             lo = comma + 1
-    if toks[lo].text in _NEGATED and lo + 1 < i:
+    if toks[lo].text in lex.negations and lo + 1 < i:
         lo += 1  # لم يخف المدرب خيبة أمله، وقال: the negated verb opens the clause
     verb = toks[lo].text
     bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
@@ -450,12 +461,8 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
         return None
     first = toks[np[0]].text
     if first in lex.org_heads and (gender == "f") == first.endswith("ه"):
-        # انتقدت كتلة الإصلاح النيابية المعارضة التعديل، وقالت: the organization, its genitive and
-        # its nisba adjectives; what follows them is the first verb's object
-        end = np[0] + 1
-        while end < np[1] and is_definite(toks[end].text) and (end == np[0] + 1 or toks[end].text.endswith(NISBA_ENDINGS)):
-            end += 1
-        return Fronted("perspective", np[0], end)
+        # انتقدت كتلة الإصلاح النيابية المعارضة التعديل، وقالت: the organization, not the verb's object
+        return Fronted("perspective", np[0], organization_end(toks, np[0], np[1]))
     if not any(toks[x].text in lex.sure_first_names for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):
         return None  # واستقبل الوزير الكندي الوفد، وقال: an unnamed role is left to the carried speaker
     if is_definite(first) and not _starts_subject(first) and first not in lex.single_titles:

@@ -23,6 +23,7 @@ from qala.quotes.tokens import (
     MAX_TAIL_TOKENS,
     PREP_WORDS,
     PRONOUN_PREPS,
+    RELAY_LEMMA,
     Tok,
     phrase_length,
 )
@@ -222,7 +223,7 @@ class SpeakerPhrases:
         """Token indices of the speaker phrase core in the words between cue and content."""
         toks, lex = self.toks, self.lex
         out: list[int] = []
-        if form.lemma == _N("نقل"):
+        if form.lemma == RELAY_LEMMA:
             for k in range(a, b):
                 if toks[k].text == "عن":
                     a = k + 1

@@ -14,6 +14,7 @@ from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
 from qala.quotes.frames import (
     document_source,
+    organization_end,
     repair_speaker_phrase,
     source_after_quote,
     without_leading_manner,
@@ -32,7 +33,7 @@ from qala.quotes.speaker import (
     without_article,
     without_li,
 )
-from qala.quotes.tokens import COMMAS, NISBA_ENDINGS
+from qala.quotes.tokens import COMMAS, RELAY_LEMMA, SAYING_STEM
 from qala.text.normalize import norm, normalize
 
 # Confidence model: a product of factors, each the observed reliability of one feature on the
@@ -74,8 +75,6 @@ MIN_PREFIXED_VERB = 3  # و + a verb of at least three letters (وقال); short
 _QUOTE_MARKS = frozenset('"«»“”')
 _THEN_WORDS = frozenset({"ثم"})
 _BUT = frozenset(norm(w) for w in ("لكن", "ولكن", "بينما", "فيما"))  # a sentence about its subject follows
-_RELAY_LEMMA = norm("نقل")
-_SAYING = norm("قول")
 # How far after the speaker of نقل عن the noun قوله/قولها is looked for (a short apposition between).
 RELAYED_NOUN_REACH = 8
 
@@ -273,7 +272,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 c.how = "rejected"
                 continue
         gender = c.gender if c.vso else None
-        if (hit := lookup_cue(toks[c.cue_tok].text)) is not None and hit[0].lemma == _RELAY_LEMMA:
+        if (hit := lookup_cue(toks[c.cue_tok].text)) is not None and hit[0].lemma == RELAY_LEMMA:
             gender = _relayed_gender(toks, c.speaker[-1] + 1, ex.tok_index(c.content[0]))
         entry, coref = index.resolve(words, mention.text, gender, c.plural)
         entries[n] = (entry, "coreference" if coref else "explicit", mention)
@@ -433,7 +432,7 @@ def _relayed_gender(toks: list, a: int, b: int) -> str | None:
     gender is the pronoun on قول between the speaker (from token a) and the content (token b)."""
     for k in range(a, min(b, a + RELAYED_NOUN_REACH)):
         w = toks[k].text
-        if w.startswith(_SAYING):
+        if w.startswith(SAYING_STEM):
             return "f" if w.endswith("ها") else "m" if w.endswith("ه") else None
     return None
 
@@ -551,14 +550,7 @@ def _narrative_organization(c: Candidate, toks: list, per_of_tok: dict[int, int]
             continue
         if bare.endswith("ه") != (c.gender == "f"):
             return []  # the nearest subject organization disagrees: the cue's subject is someone else
-        end = k + 1
-        # its genitive (after an indefinite head) and nisba adjectives; a later definite noun is the
-        # verb's object (انتقدت كتلة التغيير النيابية المعارضة التعديل)
-        while end < len(toks) and end - k < MAX_ORG_WORDS and toks[end].word and is_definite(toks[end].text) and toks[end].sent == t.sent:
-            if (end > k + 1 or is_definite(w)) and not toks[end].text.endswith(NISBA_ENDINGS):
-                break
-            end += 1
-        return list(range(k, end))
+        return list(range(k, organization_end(toks, k, min(len(toks), k + MAX_ORG_WORDS))))
     return []
 
 

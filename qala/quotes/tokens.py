@@ -38,6 +38,9 @@ CLOSING_REACH = 8
 # Prepositions: a word after one is its object (في بيان), and no name or cue.
 # Normalized nisba adjectives (الأوروبي، الوطنية، النيابية): an organization's or a role's adjective.
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
+# نقل عن فلان قوله: the relaying cue and the noun of saying that names what the source said.
+RELAY_LEMMA = norm("نقل")
+SAYING_STEM = norm("قول")
 PREP_WORDS = frozenset(norm(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع", "خلال", "عبر", "أمام", "لدى", "عند", "حول", "ضد", "منذ", "نحو", "قبل", "بعد", "بين", "أثناء", "وسط"))
 
 
