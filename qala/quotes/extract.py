@@ -44,7 +44,7 @@ from qala.quotes.phrases import (
     TELL_LEMMAS,
     SpeakerPhrases,
 )
-from qala.quotes.speaker import is_definite
+from qala.quotes.speaker import is_definite, without_article
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -139,6 +139,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                     hit = None  # ممرضة تدعى هالة: "is named", not the cue تدعي "claims"
                 if hit is not None and hit[0].lemma in self.lex.closing_cues and not closing_phrase_after(self.toks, i, self.lex):
                     hit = None  # ختم الوفد زيارته / هكذا ختم X كلمته: narration, not "ختم حديثه بالقول"
+                if hit is not None and hit[0].ambiguous and self._given_name_after_title(i):
+                    hit = None  # وقالت الوزيرة أمل الخطيب: the given name أمل, not the verb "hoped"
                 if hit is not None and hit[0].cls == "written" and not self._written_source_after(i):
                     hit = reply_reading(self.toks, i, self.sent_end[t.sent], self.lex)  # ورد الوزير بأن
                 # كتب/نشر without a place of posting are narration (or nouns: كتب "books"): never a cue
@@ -300,6 +302,14 @@ class Extractor(SpeakerPhrases, NominalCues):
             if s.close is not None and s.open < at < s.close and self.words_in(s.start, s.end) >= MIN_QUOTED_WORDS:
                 return True
         return False
+
+    def _given_name_after_title(self, i: int) -> bool:
+        """toks[i] is a given name (quote_first_names.txt) right after a role, a title or a cue verb."""
+        toks, lex = self.toks, self.lex
+        if i == 0 or toks[i].text not in lex.first_names or not toks[i - 1].word or toks[i - 1].sent != toks[i].sent:
+            return False
+        prev = toks[i - 1].text
+        return prev in lex.roles or without_article(prev) in lex.roles or prev in lex.single_titles or (i - 1) in self.cue_at
 
     def _verb_cue(self, i: int, form: CueForm, prefixed: bool) -> Candidate | None:
         toks, lex = self.toks, self.lex
