@@ -34,7 +34,7 @@ from qala.quotes.lexicon import (
     strip_prefix,
     trailing_nouns,
 )
-from qala.quotes.marks import FAMILIES, MarkSpan, pair_marks
+from qala.quotes.marks import FAMILIES, OPENERS, MarkSpan, pair_marks
 from qala.quotes.nominal import NominalCues
 from qala.quotes.phrases import (
     BUT_PRONOUN,
@@ -139,6 +139,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                     hit = None  # ممرضة تدعى هالة: "is named", not the cue تدعي "claims"
                 if hit is not None and hit[0].lemma in self.lex.closing_cues and not closing_phrase_after(self.toks, i, self.lex):
                     hit = None  # ختم الوفد زيارته / هكذا ختم X كلمته: narration, not "ختم حديثه بالقول"
+                if hit is not None and hit[0].tense == "participle" and self._opens_quotation(i):
+                    hit = None  # قدمت "مقترحات عملية": a quoted noun, never the narrator's adverbial participle
                 if hit is not None and hit[0].ambiguous and self._given_name_after_title(i):
                     hit = None  # وقالت الوزيرة أمل الخطيب: the given name أمل, not the verb "hoped"
                 if hit is not None and hit[0].cls == "written" and not self._written_source_after(i):
@@ -303,6 +305,14 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return True
         return False
 
+    def _opens_quotation(self, i: int) -> bool:
+        """toks[i] is glued to a quotation mark before it that opens (a space or the line start before
+        the mark): the word is the first of a quotation."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].text not in FAMILIES or toks[i - 1].end != toks[i].start:
+            return False
+        return toks[i - 1].text in OPENERS or i == 1 or toks[i - 2].end < toks[i - 1].start
+
     def _given_name_after_title(self, i: int) -> bool:
         """toks[i] is a given name (quote_first_names.txt) right after a role, a title or a cue verb."""
         toks, lex = self.toks, self.lex
@@ -310,6 +320,15 @@ class Extractor(SpeakerPhrases, NominalCues):
             return False
         prev = toks[i - 1].text
         return prev in lex.roles or without_article(prev) in lex.roles or prev in lex.single_titles or (i - 1) in self.cue_at
+
+    def _at_clause_start(self, i: int) -> bool:
+        """toks[i] opens a clause: first in its sentence, or after punctuation, a clause opener, a
+        relative, a complementizer or an adjunct; a negation with و/ف opens it too (ولم يستبعد أن)."""
+        toks, lex = self.toks, self.lex
+        prev = toks[i - 1] if i > 0 and toks[i - 1].sent == toks[i].sent else None
+        if prev is None or not prev.word or prev.text in CLAUSE_STARTS or prev.text in RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts:
+            return True
+        return prev.text in lex.negations and prev.text[0] in "وف"
 
     def _verb_cue(self, i: int, form: CueForm, prefixed: bool) -> Candidate | None:
         toks, lex = self.toks, self.lex
@@ -324,9 +343,7 @@ class Extractor(SpeakerPhrases, NominalCues):
         if form.cls == "written" and (not self._written_source_after(i) or (prev is not None and prev.text in _MA)):
             return None  # جاء ذلك خلال، جاء القرار بعد أن، بما ورد في الاتفاق: narration, not a document speaking
         participle = form.tense == "participle"
-        at_clause_start = prev is None or not prev.word or prev.text in CLAUSE_STARTS or prev.text in RELATIVES or prev.text in lex.complementizers or prev.text in lex.adjuncts
-        if prev is not None and prev.text in lex.negations and prev.text[0] in "وف":
-            at_clause_start = True  # ولم يستبعد أن: the negation opens the clause
+        at_clause_start = self._at_clause_start(i)
         if form.ambiguous and not at_clause_start:
             return None  # بين الطرفين، من بين الأسباب: the preposition, not the verb
         if form.cls == "continue" and form.tense == "present" and not prefixed and not at_clause_start:
@@ -553,7 +570,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                     continue
                 return ("prep", j)
             # في بيان، في بلاغ: after a preposition the word is its object, not بـ + a noun
-            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt != "باسم" and toks[j - 1].text not in PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt not in lex.org_heads and txt != "باسم" and toks[j - 1].text not in PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
                 if j > i + 1 and any(toks[x].text in form.preps and len(toks[x].text) > 1 for x in range(j + 1, limit)):
                     j += 1  # دعا المكتب الإقليمي لشرق المتوسط ... الحكومات إلى: the glued لـ is a genitive
                     continue
@@ -576,6 +593,13 @@ class Extractor(SpeakerPhrases, NominalCues):
         head = toks[region[0]].text
         if head not in lex.first_names and is_definite(toks[region[1]].text) and family_name_before(toks, region[0]):
             return region[1]  # ودعا زهران المستهلكين إلى، ودعا الحاج المؤسسات: a family name the article gave, then the object
+        if not is_definite(head) and head in lex.org_heads:
+            # ودعت هيئة الدفاع المدني الطرفين إلى، لجنة حماية الصحفيين السلطات: the construct chain ends
+            # at its first definite word
+            genitive = next((n for n, x in enumerate(region) if is_definite(toks[x].text)), None)
+            if genitive is None or any(toks[x].text in lex.first_names or not toks[x].word for x in region[1:genitive]):
+                return None
+            return self._object_after_genitive(region[genitive + 1 :])
         if not is_definite(head) or not (head[2:] in lex.org_heads or head[2:] in lex.roles or head in lex.roles):
             return None
         # الأمين العام للحزب الأعضاء: the subject runs through its genitive لل-, the object follows it
@@ -594,6 +618,27 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return None  # a name or a role in the construct state (وزير): one phrase
             if not w.endswith(NISBA_ENDINGS):
                 return x
+        return None
+
+    def _object_after_genitive(self, rest: list[int]) -> int | None:
+        """The object after an organization's name in the construct state, given the words after its
+        genitive: nisba adjectives (المالية والاقتصادية) and a place (في مجلس الأمة) belong to the
+        name; the definite noun after them is the object."""
+        toks = self.toks
+
+        def adjective(x: int) -> bool:
+            w = toks[x].text
+            w = w[1:] if w.startswith("وال") else w
+            return is_definite(w) and w.endswith(NISBA_ENDINGS)
+
+        while rest and adjective(rest[0]):
+            rest = rest[1:]
+        if len(rest) >= 3 and toks[rest[0]].text == "في" and not is_definite(toks[rest[1]].text) and is_definite(toks[rest[2]].text):
+            rest = rest[3:]  # في مجلس الأمة
+            while rest and adjective(rest[0]):
+                rest = rest[1:]
+        if rest and is_definite(toks[rest[0]].text) and not adjective(rest[0]):
+            return rest[0]
         return None
 
     def _relative_close(self, j: int, send: int) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from qala.quotes.frames import frames
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
 from qala.quotes.speaker import is_definite, without_article, without_li
@@ -129,8 +130,14 @@ class NominalCues:
         speaker = src
         if not verb_source and (bare_head in lex.document_heads or is_setting(bare_head)):
             # بحسب أحدث تقرير لمكتب الأمم المتحدة: the report's author is the source
+            by = next((n for n, k in enumerate(src) if k > head and toks[k].text in lex.author_verbs), None)
+            genitive = src[src.index(head) + 1] if head != src[-1] else None
             author = next((k for k in src if k > head and toks[k].text.startswith("ل") and len(toks[k].text) > 3), None)
-            if author is not None:
+            if by is not None and by + 1 < len(src):
+                speaker = self._without_time(src[by + 1 :])  # وفق بيانات نشرها المرصد الوطني يوم الخميس
+            elif genitive is not None and not is_definite(toks[head].text) and is_definite(toks[genitive].text) and without_article(toks[genitive].text) in lex.org_heads:
+                speaker = src[src.index(genitive) :]  # وفق بيانات المعهد الوطني للإحصاء: the institute's data
+            elif author is not None:
                 speaker = src[src.index(author) :]
         cand.speaker = speaker
         first_src = toks[speaker[0]].text
@@ -182,6 +189,12 @@ class NominalCues:
         cand.content = self._trim(toks[first].start, toks[s - 1].end if s > first else toks[s].end)
         cand.how = "trailing"
         return cand
+
+    def _without_time(self, src: list[int]) -> list[int]:
+        """The source without a trailing time phrase (المرصد الوطني يوم الخميس → المرصد الوطني)."""
+        times = frames().times
+        cut = next((n for n, k in enumerate(src) if n and self.toks[k].text in times), len(src))
+        return src[:cut]
 
     def _opens_sentence(self, span: MarkSpan) -> bool:
         """The quotation starts its sentence («...»، بحسب ما قال فلان), rather than closing the content

@@ -112,6 +112,8 @@ class SpeakerPhrases:
         if svo and (not source_like or form.lemma in TELL_LEMMAS):
             return True  # the addressee of أبلغ/أخبر may be a source elsewhere (السكان)
         head = words[0]
+        if form.cls == "call" and len(words) == 1 and is_definite(head) and without_article(head) not in lex.roles and self._same_subject_goes_on(phrase[0] - 1, form):
+            return True  # قالت الجمعية إن …، ودعت الدولة إلى: the same subject calls on the state
         if form.gender == "f" and not form.plural and without_article(head) in lex.masculine_plurals:
             return True  # ودعت أولياء الأمور إلى: a feminine verb never takes them as subject
         if not is_definite(head) or head in lex.single_titles or form.plural:
@@ -121,6 +123,21 @@ class SpeakerPhrases:
         if _OBLIQUE_PLURAL.fullmatch(head):
             return True  # ودعا المزارعين إلى: a sound plural in -ين is no subject of any singular verb
         return head.endswith(_FEM_ENDINGS)  # وصف الخطة، ودعا الحكومة إلى: ة after a masculine verb
+
+    def _same_subject_goes_on(self, v: int, form: CueForm) -> bool:
+        """toks[v] is a cue verb coordinated after a comma (، ودعت) in a sentence whose earlier cue verb
+        has its gender and number: the sentence goes on with that verb's subject."""
+        toks = self.toks
+        if v < 1 or v not in self.cue_at or not toks[v].text.startswith("و") or toks[v - 1].text not in COMMAS:
+            return False
+        sent = toks[v].sent
+        for j in range(v - 2, -1, -1):
+            if toks[j].sent != sent:
+                return False
+            hit = self.cue_at.get(j)
+            if hit is not None and hit[0].tense != "participle":
+                return hit[0].gender == form.gender and hit[0].plural == form.plural
+        return False
 
     def _object_start(self, a: int, b: int) -> int | None:
         """Where an object-frame cue's object starts (واتهم كباشي الجيش بـ → الجيش): after the subject's

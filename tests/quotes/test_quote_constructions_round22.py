@@ -27,3 +27,34 @@ def test_a_given_name_that_is_also_a_verb_after_a_title() -> None:
     # at the start of a clause أمل is still the verb "hoped"
     q = only("وأمل الرئيس أن تنتهي الأزمة قبل نهاية العام.")
     assert q.speaker.name == "الرئيس" and q.text.startswith("تنتهي")
+
+
+def test_data_published_by_an_institution_name_it() -> None:
+    lead = "ارتفعت أسعار القمح بنسبة 12 بالمئة خلال الشهر الماضي، "
+    assert only(lead + "وفق بيانات نشرها المعهد الوطني للإحصاء يوم الاثنين.").speaker.name == "المعهد الوطني للإحصاء"
+    assert only(lead + "وفق بيانات المعهد الوطني للإحصاء.").speaker.name == "المعهد الوطني للإحصاء"
+    # data of a thing, not of an institution: no author to name
+    assert only(lead + "وفق بيانات الصادرات الرسمية.").speaker.name != "الصادرات الرسمية"
+
+
+def test_a_coordinated_call_verb_goes_on_with_the_sentence_subject() -> None:
+    text = "قالت جمعية المصارف في بيان إن المصارف ليست مسؤولة وحدها عن الأزمة، ودعت الدولة إلى تسديد ديونها للقطاع."
+    assert speaker_of(text, "تسديد") == "جمعية المصارف"
+    # a masculine speaker before: the feminine verb has its own subject
+    text = "قال الوزير إن الأزمة عابرة، ودعت الحكومة إلى ضبط الأسعار في الأسواق المحلية."
+    assert speaker_of(text, "ضبط") == "الحكومة"
+
+
+def test_a_quoted_noun_is_no_participle_cue() -> None:
+    # مقترحات is also the feminine plural of the participle مقترحا
+    q = only('وقال الوزير إن الحكومة قدمت "مقترحات عملية" لفتح الطرق أمام السكان.')
+    assert q.text.endswith("أمام السكان")
+
+
+def test_an_organization_in_the_construct_state_then_the_object() -> None:
+    text = "ودعت لجنة الشؤون المالية في مجلس النواب الطرفين إلى الجلوس فورا إلى طاولة الحوار."
+    assert only(text).speaker.name == "لجنة الشؤون المالية في مجلس النواب"
+    text = "ودعت هيئة الدفاع المدني السكان إلى الابتعاد عن المباني المتصدعة في الحي."
+    assert only(text).speaker.name == "هيئة الدفاع المدني"
+    text = "ودعت لجنة حماية الصحفيين السلطات إلى الإفراج عن المعتقلين فورا."
+    assert only(text).speaker.name == "لجنة حماية الصحفيين"
