@@ -123,18 +123,28 @@ def reply_reading(toks: list[Tok], i: int, send: int, lex: QuoteLexicon) -> tupl
     return None
 
 
+_HE_SHE = frozenset({"وهو", "وهي", "وهم", "وهما"})
+MAX_DESCRIPTION_WORDS = 6  # «وهو موظف متقاعد في الستين» before the withholding verb
+
+
 def anonymity_appositions(toks: list[Tok], lex: QuoteLexicon) -> dict[int, int]:
     """Opening comma → the token that ends «، فضل عدم ذكر اسمه،» (its closing comma or a
     complementizer right after it): an apposition between speaker and content that withholds the
     source's name, so neither its words nor its verb (ذكر) are speaker, content or cue."""
     out: dict[int, int] = {}
     for i in range(len(toks) - 2):
-        if toks[i].text not in COMMAS or toks[i + 1].text not in lex.anonymity_verbs:
+        if toks[i].text not in COMMAS:
             continue
-        for k in range(i + 2, min(len(toks), i + 2 + MAX_ANONYMITY_WORDS)):
+        v = i + 1
+        if toks[v].text in _HE_SHE:
+            # «، وهو موظف متقاعد فضل عدم ذكر اسمه،»: the withholding verb ends a description
+            v = next((x for x in range(v + 1, min(len(toks), v + 1 + MAX_DESCRIPTION_WORDS)) if toks[x].text in lex.anonymity_verbs or not toks[x].word), v)
+        if toks[v].text not in lex.anonymity_verbs:
+            continue
+        for k in range(v + 1, min(len(toks), v + 1 + MAX_ANONYMITY_WORDS)):
             t = toks[k]
             if t.text in COMMAS or t.text in lex.complementizers:
-                if any(toks[x].text.startswith(lex.anonymity_nouns) for x in range(i + 2, k)):
+                if any(toks[x].text.startswith(lex.anonymity_nouns) for x in range(v + 1, k)):
                     out[i] = k
                 break
             if not t.word:

@@ -3,7 +3,7 @@ also nouns or verbs (أمل "hope", "he hoped"; كامل "complete") after a tit
 
 from __future__ import annotations
 
-from tests.quotes.quote_helpers import only, speaker_of
+from tests.quotes.quote_helpers import only, quotes, speaker_of
 
 
 def test_a_compound_given_name_keeps_its_first_part() -> None:
@@ -58,3 +58,25 @@ def test_an_organization_in_the_construct_state_then_the_object() -> None:
     assert only(text).speaker.name == "هيئة الدفاع المدني"
     text = "ودعت لجنة حماية الصحفيين السلطات إلى الإفراج عن المعتقلين فورا."
     assert only(text).speaker.name == "لجنة حماية الصحفيين"
+
+
+def test_a_description_before_the_withheld_name() -> None:
+    text = "وفي القاعة، قال أحد المتضررين، وهو موظف متقاعد فضل عدم ذكر اسمه، إنه خسر مدخرات ثلاثين عاما."
+    q = only(text)
+    assert q.speaker.name == "أحد المتضررين" and q.text.startswith("خسر")
+
+
+def test_a_statement_closed_with_a_call() -> None:
+    q = only('وختم البيان بالدعوة إلى "معالجة الخلافات عبر القنوات الدبلوماسية بعيدا عن التصعيد".')
+    assert q.speaker.name == "البيان" and q.text.startswith("معالجة")
+
+
+def test_what_an_agreement_stipulates() -> None:
+    q = only("وينص الاتفاق، الذي اطلعت عليه الوكالة، على أن يطلق كل طرف سراح المحتجزين المرضى.")
+    assert q.speaker.name == "الاتفاق" and q.text.startswith("يطلق")
+    # نص "text" is a noun
+    assert only("وقال الوزير إن نص الاتفاق واضح ولا يحتاج إلى تفسير.").speaker.name == "الوزير"
+
+
+def test_investigations_are_evidence_not_a_source() -> None:
+    assert quotes("وكشفت التحقيقات أن المتهم حول مبالغ كبيرة إلى حسابات في الخارج.") == []
