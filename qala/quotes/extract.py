@@ -245,7 +245,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         if hit is None:
             base = strip_prefix(toks[k].text)[-1] if toks[k].word else ""
             if base in self.lex.nominal or toks[k].text in self.lex.nominal:
-                return prev is not None and prev.text in COMMAS
+                rule = k + 2 < len(toks) and toks[k + 1].text == "ما" and toks[k + 2].text in self.lex.rule_verbs
+                return prev is not None and prev.text in COMMAS and not rule  # وفق ما ينص عليه: part of the content
             return False
         form, prefixed = hit
         if form.cls == "written" and not self._written_source_after(k):

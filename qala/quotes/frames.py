@@ -76,7 +76,7 @@ COMMON_NAME_COUNT = 20
 # A sentence-opening adverbial before the first verb (في المقابل، من جهة أخرى،) is this short.
 MAX_OPENER_WORDS = 3
 # The second word of a compound given name (عز الدين، نور الدين، صلاح الدين): a family name follows.
-_COMPOUND_NAME_ENDS = frozenset(norm(w) for w in ("الدين",))
+COMPOUND_NAME_ENDS = frozenset(norm(w) for w in ("الدين",))
 _DATELINE_DASHES = frozenset({"-", "–", "—"})
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
@@ -139,6 +139,9 @@ def _noun_phrase(toks: Sequence[TokenLike], a: int, b: int) -> tuple[int, int] |
     cut = next((k for k in range(a + 1, end) if toks[k].text in times), None)
     if cut is not None:
         end = cut  # وكان تقرير صادر عن وكالة دولية الشهر الماضي قد حذر: when, not who
+    verb = next((k for k in range(a + 1, end) if lookup_cue(toks[k].text) is not None), None)
+    if verb is not None:
+        end = verb  # وكان تقرير حكومي نشر الشهر الماضي قد أفاد: a relative clause on the subject
     first, f = toks[a].text, frames()
     if not toks[a].word or first in f.prepositions or first in f.adverbials or first in lexicon().adjuncts or first in _APPOSITION_STARTS or lookup_cue(first) is not None:
         return None  # أما في الجنوب فقال، أما الآن فقال: a fronted place or time, not a subject
@@ -208,6 +211,15 @@ def _ends_clause(t: TokenLike) -> bool:
     return t.text in lexicon().complementizers or lookup_cue(t.text) is not None
 
 
+def _relative_verb(toks: Sequence[TokenLike], k: int, lo: int) -> bool:
+    """The verb at toks[k] opens a relative clause on the indefinite noun before it (تقرير حكومي
+    نشر الشهر الماضي): Arabic writes no الذي after an indefinite antecedent."""
+    if not toks[k].word or k - 1 < lo or not toks[k - 1].word:
+        return False
+    prev = toks[k - 1].text
+    return not is_definite(prev) and lookup_cue(prev) is None and prev not in lexicon().complementizers
+
+
 def fronted_subject(toks: Sequence[TokenLike], i: int) -> Fronted | None:
     """The subject of the cue verb at toks[i] when a construction writes it before the verb:
     أما X فقال / أما X فقد قال (topic), كان X قد قال (auxiliary), لكنها حذرت / إلا أنه أكد
@@ -243,7 +255,7 @@ def fronted_subject(toks: Sequence[TokenLike], i: int) -> Fronted | None:
             if w in f.auxiliaries:
                 np = _noun_phrase(toks, k + 1, head)
                 return Fronted("auxiliary", *np) if np else None
-            if _ends_clause(toks[k]):
+            if _ends_clause(toks[k]) and not _relative_verb(toks, k, lo):
                 break
         return None
     if hit is not None and hit[1] and toks[i].text.startswith("و"):
@@ -478,7 +490,7 @@ def family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
     first_names = lexicon().first_names
     w = toks[k].text
     for j in range(k - 1, max(0, k - FAMILY_NAME_LOOKBACK), -1):
-        if toks[j].text == w and (toks[j - 1].text in first_names or toks[j - 1].text in _COMPOUND_NAME_ENDS or (j >= 2 and toks[j - 2].text in NAME_PARTICLES and toks[j - 1].word)):
+        if toks[j].text == w and (toks[j - 1].text in first_names or toks[j - 1].text in COMPOUND_NAME_ENDS or (j >= 2 and toks[j - 2].text in NAME_PARTICLES and toks[j - 1].word)):
             return True  # فهد العمري، عبد الحكيم العمري، عز الدين بلقاسمي
     return False
 

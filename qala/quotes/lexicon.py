@@ -52,6 +52,7 @@ class QuoteLexicon:
     labels: frozenset[str]  # "LABEL: ..." heads that are not speakers (رابط، المصدر)
     post_places: frozenset[str]  # صفحة، حساب، تغريدة: a post cue (كتب، نشر) needs one of them
     manner_nouns: frozenset[str]  # وفق القانون، حسب الحاجة: a nominal cue before them is no source
+    rule_verbs: frozenset[str]  # وفق ما ينص عليه الاتفاق: what a rule lays down, no source
     before_noun: frozenset[str]  # ألف، عشرات، كل، في: a cue form right after them is a noun (ألف طالب)
     copulas: frozenset[str]  # كان، أصبح: an accusative form after them is a predicate noun (كان طالبا)
     anonymity_verbs: frozenset[str]  # فضل، طلب، رفض: «، فضل عدم ذكر اسمه،» hides the source's name
@@ -219,6 +220,7 @@ def lexicon() -> QuoteLexicon:
         labels=nset("quote_labels"),
         post_places=nset("quote_post_places"),
         manner_nouns=nset("quote_manner_nouns"),
+        rule_verbs=nset("quote_rule_verbs"),
         source_modifiers=nset("quote_source_modifiers"),
         before_noun=nset("quote_before_noun"),
         copulas=nset("quote_copulas"),

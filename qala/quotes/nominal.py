@@ -81,6 +81,8 @@ class NominalCues:
             else:
                 return None
         verb_source = k + 2 < send and toks[k].text == "ما" and toks[k + 1].word
+        if verb_source and toks[k + 1].text in lex.rule_verbs:
+            return None  # وفق ما ينص عليه الاتفاق: a rule the content follows, not its source
         if verb_source:
             k += 2  # حسب ما ذكرته الشركة: the verb's subject is the source
             if k < send and toks[k].text in PRONOUN_PREPS | {"به"}:

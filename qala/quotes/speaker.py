@@ -102,8 +102,12 @@ def without_article(w: str) -> str:
 
 
 def without_li(w: str) -> str:
-    """لمركز → مركز، للوزارة → الوزارة (the preposition لـ before a source)."""
+    """لمركز → مركز، للوزارة → الوزارة (the preposition لـ before a source); للجنة → اللجنة when the
+    noun itself starts with ل (لـ + اللجنة is written with two lams)."""
     if w.startswith("لل") and len(w) > 3:
+        lex = lexicon()
+        if w[1:] in lex.org_heads or w[1:] in lex.roles or w[1:] in lex.document_heads:
+            return "ال" + w[1:]
         return "ال" + w[2:]
     return w[1:] if w.startswith("ل") and len(w) > 3 else w
 

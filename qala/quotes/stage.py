@@ -13,6 +13,7 @@ from bisect import bisect_left
 from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
 from qala.quotes.frames import (
+    COMPOUND_NAME_ENDS,
     document_source,
     organization_end,
     repair_speaker_phrase,
@@ -232,6 +233,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 raw_words.setdefault(t.text[1:], raw[1:])  # لوزارة → وزارة
             if len(t.text) > 4 and t.text.startswith("لل") and raw.startswith("لل"):
                 raw_words.setdefault("ا" + t.text[1:], "ا" + raw[1:])  # للحماية → الحماية
+                raw_words.setdefault("ال" + t.text[1:], "ال" + raw[1:])  # للجنة → اللجنة
     persons = [name_tokens(m.text) for m in doc.mentions if m.label == "PER"]
     index = SourceIndex(nz.text, raw_words, persons)
     entries: dict[int, tuple[SourceEntry, str, Span]] = {}
@@ -244,6 +246,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
     # المديرية العامة للحماية المدنية makes "الحماية المدنية:" a known speaker: لـ/للـ forms count too
     known_words |= {without_li(w) for w in known_words}
     known_names = [sorted(known_words)]
+    # family names the article writes after a given name (حسام الكردي): one alone labels a headline
+    # even when a place bears it too (الكردي:)
+    first_names = ex.lex.first_names | COMPOUND_NAME_ENDS
+    family_names = {toks[k].text for c in cands if c.how != "headline" for k in c.speaker if k and toks[k - 1].text in first_names and is_definite(toks[k].text)}
     # explicit speakers first, in text order, so roles and short names resolve to the names the
     # article has already given; headlines only when their label is a source
     order = sorted(range(len(cands)), key=lambda n: cands[n].cue[0])
@@ -267,7 +273,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             stripped = strip_titles(words)
             # a title that is also a role (الرئيس التنفيذي لبنك …) makes the label a role's, as a role word does
             role_title = 0 < len(stripped) < len(words) and without_article(words[0]) in ex.lex.roles
-            if not role_title and not headline_speaker_ok(stripped, known_names, has_entity):
+            family_label = len(stripped) == 1 and stripped[0] in family_names
+            if not role_title and not family_label and not headline_speaker_ok(stripped, known_names, has_entity):
                 c.speaker = []
                 c.how = "rejected"
                 continue

@@ -80,3 +80,29 @@ def test_what_an_agreement_stipulates() -> None:
 
 def test_investigations_are_evidence_not_a_source() -> None:
     assert quotes("وكشفت التحقيقات أن المتهم حول مبالغ كبيرة إلى حسابات في الخارج.") == []
+
+
+def test_a_family_name_that_is_also_a_place_labels_a_headline() -> None:
+    text = (
+        "الكردي: جدول أعمال القمة المقبلة سيتصدره ملف الأمن الغذائي\n"
+        "القاهرة - أكد الأمين العام المساعد للجامعة حسام الكردي أن الاستعدادات تسير وفق الجدول الزمني."
+    )
+    assert speaker_of(text, "جدول") == "حسام الكردي"
+
+
+def test_a_committee_after_li_keeps_its_lam() -> None:
+    q = only("وبحسب التقرير الأولي للجنة الفنية المكلفة بفحص الموقع، فإن المقبرة تضم ستة توابيت على الأقل.")
+    assert q.speaker.name == "اللجنة الفنية المكلفة بفحص الموقع"
+
+
+def test_a_relative_clause_on_a_fronted_report() -> None:
+    q = only("وكان تقرير حكومي نشر الشهر الماضي قد أفاد بأن كلفة إعادة البناء بلغت نحو 22 مليار درهم.")
+    assert q.speaker.name == "تقرير حكومي"
+
+
+def test_what_an_agreement_lays_down_is_no_source() -> None:
+    text = "وأكد المحافظ أن التعيين من اختصاص مجلس النواب بالتشاور مع المجلس الأعلى، وفق ما ينص عليه الاتفاق السياسي."
+    assert [q.speaker.name for q in quotes(text)] == ["المحافظ"]
+    # a verb of saying after وفق ما names a source
+    q = only("وارتفعت الأسعار بنسبة كبيرة خلال الشهر الماضي، وفق ما ذكرته الوزارة.")
+    assert q.speaker.name == "الوزارة"
