@@ -540,7 +540,8 @@ class SourceIndex:
         out = [head]
         hiding = lexicon().anonymity_verbs  # موظف، فضل عدم ذكر اسمه: the aside, not the phrase
         for nxt in words[i + 1 : i + 6]:
-            if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS and nxt not in hiding):
+            # اتفاق لتبادل الأسرى: a لـ/بـ complement says what the thing is for, not its name
+            if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS and nxt not in hiding and nxt[:1] not in "لب"):
                 out.append(nxt)
             else:
                 break

@@ -106,3 +106,11 @@ def test_what_an_agreement_lays_down_is_no_source() -> None:
     # a verb of saying after وفق ما names a source
     q = only("وارتفعت الأسعار بنسبة كبيرة خلال الشهر الماضي، وفق ما ذكرته الوزارة.")
     assert q.speaker.name == "الوزارة"
+
+
+def test_the_agreement_is_not_named_by_its_purpose() -> None:
+    text = (
+        "وتوصل الطرفان أمس إلى اتفاق لتبادل 212 أسيرا بوساطة إقليمية. "
+        "وينص الاتفاق على أن يطلق كل طرف سراح المحتجزين المرضى في الدفعة الأولى."
+    )
+    assert speaker_of(text, "يطلق") == "الاتفاق"
