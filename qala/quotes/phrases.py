@@ -56,6 +56,9 @@ _OBLIQUE_PLURAL = re.compile(r"الم\w{3,}ين")
 MAX_RELATIVE_APPOSITION = 12
 # A subject before the cue (SVO: مصادر محلية رجحت) is short; longer stretches are narration.
 MAX_SVO_TOKENS = 6
+# How far back a coordinated call verb looks for the sentence's earlier cue (bounded: a run-on
+# sentence must not make every such verb scan to its start)
+MAX_COORDINATION_LOOKBACK = 80
 # و + a subject pronoun after the speaker opens a circumstantial clause (وقال الرئيس وهو يلوح بيده).
 _STATE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 
@@ -131,7 +134,7 @@ class SpeakerPhrases:
         if v < 1 or v not in self.cue_at or not toks[v].text.startswith("و") or toks[v - 1].text not in COMMAS:
             return False
         sent = toks[v].sent
-        for j in range(v - 2, -1, -1):
+        for j in range(v - 2, max(-1, v - 2 - MAX_COORDINATION_LOOKBACK), -1):
             if toks[j].sent != sent:
                 return False
             hit = self.cue_at.get(j)
