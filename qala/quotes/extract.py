@@ -53,6 +53,7 @@ from qala.quotes.tokens import (
     MIN_OBJECT_TOKENS,
     NISBA_ENDINGS,
     PREP_WORDS,
+    PRONOUN_PREPS,
     RELAY_LEMMA,
     SAYING_STEM,
     Candidate,
@@ -427,6 +428,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return None  # على أن يعلن عنها لاحقا: something expected, its object no reported content
             if prev is not None and prev.text in RELATIVES and i + 1 < send and toks[i + 1].text in _RESUMPTIVE_PREPS:
                 return None  # الإضراب الذي دعت إليه النقابة: a relative clause about the thing called for
+            if i + 1 < send and toks[i + 1].text in PRONOUN_PREPS:
+                return None  # وقد يعلن عنها قبل العيد: "it will be announced", nothing reported
             np = [] if svo or masdar_object else self._np(i + 1, send, form, strict_names=True)
             if np and (MASDAR_RE.match(toks[np[0]].text) or toks[np[0]].text in lex.masdar_objects):
                 np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
@@ -437,6 +440,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             if after_np < send and toks[after_np].text in lex.idiom_objects:
                 return None  # وقال الطقس كلمته: an idiom, not speech
             start = self._skip_adjuncts(start, send)
+            if not np and start < send and toks[start].text in PREP_WORDS and toks[start].text not in form.preps and toks[start].text != "علي":
+                return None  # أعلنت الهدنة في أبريل: an object never starts with a preposition
             # stop counting at MIN_OBJECT_TOKENS: counting to the sentence end made a long sentence quadratic
             if sum(1 for _ in islice((k for k in range(start, send) if toks[k].word), MIN_OBJECT_TOKENS)) < MIN_OBJECT_TOKENS:
                 return None

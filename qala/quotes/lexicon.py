@@ -163,7 +163,8 @@ def lexicon() -> QuoteLexicon:
         lemma = norm(row["past"])
         cls = row["class"]
         preps = frozenset(norm(p) for p in row.get("preps", "").split("|") if p)
-        amb = row.get("ambiguous", "") == "1"
+        amb = row.get("ambiguous", "") in ("1", "all")
+        amb_all = row.get("ambiguous", "") == "all"
         frame = row.get("frame", "")
         past = _past_forms(lemma)
         # the accusative participle (آملا) outranks a homographic past dual (أملا)
@@ -194,7 +195,7 @@ def lexicon() -> QuoteLexicon:
                     forms.append((stem + pronoun, gender, False, "present"))
         for form, gender, plural, tense in forms:
             # the first row wins: an earlier, more frequent reading is not overwritten
-            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and (tense != "past" or form == lemma), frame, form in objects))
+            cues.setdefault(form, CueForm(lemma, cls, tense, gender, plural, preps, amb and (amb_all or tense != "past" or form == lemma), frame, form in objects))
     nominal = {norm(r["form"]): norm(r.get("next", "")) for r in load_table("lexicons", "quote_nominal_cues.tsv")}
 
     def nset(name: str) -> frozenset[str]:
