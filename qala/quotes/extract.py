@@ -44,7 +44,7 @@ from qala.quotes.phrases import (
     TELL_LEMMAS,
     SpeakerPhrases,
 )
-from qala.quotes.speaker import is_definite, without_article
+from qala.quotes.speaker import is_definite, without_article, without_li
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -461,6 +461,7 @@ class Extractor(SpeakerPhrases, NominalCues):
                     kind = "object"
             elif form.cls == "written":
                 cand.speaker = self._document_phrase(i + 2, k)  # جاء في «منطوق الحكم» أن
+                self._document_author(cand)  # جاء في بيان لمكتب رئيس الوزراء أن: the office speaks
             elif form.frame == "object" and not form.pronoun_object and kind in ("prep", "prefprep", "comp"):
                 if (obj := self._object_start(i + 1, k)) is None:
                     return None  # اتهم بالفساد: no object, a passive without an accuser
@@ -706,6 +707,20 @@ class Extractor(SpeakerPhrases, NominalCues):
         while out and toks[out[-1]].text in PREP_WORDS:
             out.pop()
         return out
+
+    def _document_author(self, cand: Candidate) -> None:
+        """A document phrase that names its author with لـ (بيان لمكتب رئيس الوزراء): the author is
+        the speaker (quote-annotation guidelines: `document` only when no author is named)."""
+        toks, lex = self.toks, self.lex
+        doc = cand.speaker
+        if len(doc) < 2 or without_article(toks[doc[0]].text) not in lex.document_heads:
+            return
+        for n, x in enumerate(doc[1:], 1):
+            w = toks[x].text
+            if w.startswith("ل") and len(w) > 3 and without_article(without_li(w)) in lex.org_heads:
+                cand.speaker = doc[n:]
+                cand.speaker_words = [without_li(w)] + [toks[y].text for y in doc[n + 1 :]]
+                return
 
     def _feeling(self, w: str) -> bool:
         """أمله، رغبته، تفاؤلها: a feeling noun (ة becomes ت before a pronoun)."""

@@ -61,6 +61,8 @@ MAX_SVO_TOKENS = 6
 MAX_COORDINATION_LOOKBACK = 80
 # و + a subject pronoun after the speaker opens a circumstantial clause (وقال الرئيس وهو يلوح بيده).
 _STATE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
+# prepositions that attach a place or a body to a speaker phrase (مندوب اليمن لدى الأمم المتحدة)
+_ATTACHMENT_PREPS = frozenset(norm(w) for w in ("في", "لدى"))
 
 
 class SpeakerPhrases:
@@ -156,8 +158,28 @@ class SpeakerPhrases:
             if (is_definite(w) and w not in lex.single_titles) or (nxt_definite and (w in lex.single_titles or (w in self.name_evidence and w not in heads))):
                 break
             j += 1
+        j = self._name_after_attachment_end(j, b, heads)
         start = self._skip_adjuncts(j + 1 if j < b and toks[j].word else j, b)
         return start if start < b else k
+
+    def _name_after_attachment_end(self, j: int, b: int, heads: frozenset[str]) -> int:
+        """مندوب اليمن لدى الأمم المتحدة وليد الشرجبي: after the subject's closed word at j, a لدى/في
+        attachment then a given name continue the subject; the last token of that name, else j."""
+        toks, lex = self.toks, self.lex
+        q = j + 1
+        if q >= b or toks[q].text not in _ATTACHMENT_PREPS:
+            return j
+        q += 1
+        while q < b and toks[q].word and is_definite(toks[q].text):
+            q += 1
+        if q == j + 2 or q >= b or toks[q].text not in lex.sure_first_names:
+            return j
+        r = q + 1
+        while r < b and r - q < 3 and toks[r].word and not is_definite(toks[r].text) and toks[r].text not in heads:
+            r += 1  # وليد عبده …: the father's name
+        if r < b and is_definite(toks[r].text) and without_article(toks[r].text) not in lex.org_heads:
+            r += 1  # … الشرجبي: the family name
+        return r - 1
 
     def _region_is_np(self, a: int, b: int) -> bool:
         """The words between cue and preposition are a speaker phrase (plus adjuncts), not content."""
@@ -347,6 +369,10 @@ class SpeakerPhrases:
                 if w in FAMILIES and out:
                     k += 1
                     continue
+                if w.isdigit() and len(out) == 1 and without_article(toks[out[0]].text) in lex.document_heads and k + 1 < b and toks[k + 1].word:
+                    out.append(k)  # المادة 33 من القانون: a number after the head names it
+                    k += 1
+                    continue
                 break
             if w in lex.complementizers or w in lex.adjuncts or w in RELATIVES or (k in self.cue_at and out):
                 break
@@ -396,7 +422,10 @@ class SpeakerPhrases:
                 closed = False
             elif w in _ADDRESSEES:
                 break  # قال الهواري للصحفيين: whom he told, not part of the speaker
-            elif w in ("في",) or (w[0] in "لب" and len(w) > 3):
+            elif w == "من" and k + 1 < b and is_definite(toks[k + 1].text) and toks[k + 1].text not in lex.adjuncts:
+                out.append(k)  # المادة الثالثة من القانون، عدد من المسؤولين: a partitive attachment
+                closed = False
+            elif w in _ATTACHMENT_PREPS or (w[0] in "لب" and len(w) > 3):
                 out.append(k)
                 closed = w.startswith("لل") or (w[0] in "لب" and is_definite(w[1:]))
             elif w in lex.roles:

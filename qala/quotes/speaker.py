@@ -15,6 +15,7 @@ from functools import cache
 from qala import gazetteer
 from qala.lexicon import load_list, load_table
 from qala.quotes.lexicon import lexicon
+from qala.quotes.tokens import NISBA_ENDINGS
 from qala.text.normalize import norm
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
@@ -218,6 +219,9 @@ def _role_word_in_name(name: list[str], word: str, after: list[str]) -> bool:
     return is_definite(nxt) and nxt not in lex.roles and nxt[2:] not in lex.roles
 
 
+_UPON = norm("لدى")
+
+
 def _without_own_setting(toks: list[str]) -> list[str]:
     """The phrase without a trailing setting that refers back to the source with a possessive
     pronoun (المعهد الوطني للإحصاء في نشرته الفصلية → المعهد الوطني للإحصاء): the source does not
@@ -225,6 +229,8 @@ def _without_own_setting(toks: list[str]) -> list[str]:
     for i in range(1, len(toks) - 1):
         obj = toks[i + 1]
         ending = next((e for e in _POSSESSIVE_ENDINGS if obj.endswith(e)), "")
+        if not ending and toks[i] == _UPON and obj.endswith("ه"):
+            ending = "ه"  # الوزير لدى وصوله إلى المطار: "upon his arrival" (ه is also a normalized ة)
         if toks[i] in frames().prepositions and ending and not is_definite(obj) and len(obj) - len(ending) >= MIN_STEM_LETTERS:
             return toks[:i]
     return toks
@@ -483,7 +489,8 @@ class SourceIndex:
         # الوزير النرويجي ↔ "نظيره النرويجي إسبن بارث إيدي": the role's nationality adjective
         # followed by a person the NER stage found
         adj = role[-1]
-        if len(role) >= 2 and is_definite(adj) and self.person_names:
+        # a nisba adjective only (النرويجي): a place noun (في المدينة) precedes any office's holder
+        if len(role) >= 2 and is_definite(adj) and adj.endswith(NISBA_ENDINGS) and self.person_names:
             by_first = {p[0]: p for p in self.person_names if p}
             for i in self.where(adj):
                 person = by_first.get(words[i + 1]) if i + 1 < len(words) else None

@@ -4,7 +4,7 @@ preposition. Our own sentences."""
 
 from __future__ import annotations
 
-from tests.quotes.quote_helpers import only, quotes
+from tests.quotes.quote_helpers import only, quotes, speaker_of
 
 
 def test_the_present_of_ablagh_amounts_to() -> None:
@@ -34,3 +34,37 @@ def test_a_cue_with_only_a_pronoun_complement_reports_nothing() -> None:
 
 def test_an_announced_truce_is_no_speaker() -> None:
     assert quotes("ويشار إلى أن الهدنة الأممية الأولى في اليمن أعلنت في أبريل 2022 واستمرت ستة أشهر.") == []
+
+
+def test_an_article_of_law_stipulates() -> None:
+    q = only("وتنص المادة الثالثة من القانون على أن يعاقب بالحبس كل من يقود مركبة تحت تأثير المخدرات.")
+    assert q.speaker.name == "المادة الثالثة من القانون" and q.text.startswith("يعاقب")
+    assert only("وتنص المادة 33 من القانون المعدل على أن يعاقب بالحبس كل من يقود مركبة.").text.startswith("يعاقب")
+
+
+def test_a_delegate_to_a_body_then_the_accused() -> None:
+    text = 'بدوره، اتهم مندوب اليمن لدى الأمم المتحدة وليد عبده الشرجبي جماعة الحوثي بـ"عرقلة كل المبادرات".'
+    q = only(text)
+    assert q.speaker.name == "وليد عبده الشرجبي" and q.text.startswith("جماعة")
+
+
+def test_upon_his_arrival_is_no_part_of_the_speaker() -> None:
+    assert only("وقال الوزير لدى وصوله إلى المطار إن الزيارة مهمة للبلدين.").speaker.name == "الوزير"
+    text = "وقال مندوب فرنسا لدى الأمم المتحدة إن المجلس سيجتمع غدا."
+    assert only(text).speaker.name == "مندوب فرنسا لدى الأمم المتحدة"
+
+
+def test_a_statement_of_an_office_names_the_office() -> None:
+    q = only("وجاء في بيان لمكتب رئيس الوزراء أن لجنة وزارية عليا ستراجع إجراءات السلامة في المستشفيات.")
+    assert q.speaker.name == "مكتب رئيس الوزراء"
+    q = only("وجاء في البيان الختامي أن اللجنة ستراجع إجراءات السلامة في المستشفيات.")
+    assert q.speaker.name == "البيان الختامي"
+
+
+def test_a_place_noun_after_a_role_finds_no_holder() -> None:
+    text = (
+        "نقيب الأطباء في المدينة: لن نعود إلى العمل قبل ضمان حمايتنا\n"
+        "وقال نقيب أطباء المدينة الدكتور حيدر الساعدي إن الأطباء يعملون تحت التهديد.\n"
+        "في المقابل، أكد مدير عام صحة المدينة عباس الموسوي أن الإدارة تتفهم المطالب."
+    )
+    assert speaker_of(text, "لن نعود", full=True) != "عباس الموسوي"
