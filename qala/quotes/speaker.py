@@ -198,7 +198,8 @@ def _trim_name(toks: list[str]) -> list[str]:
     roles = lex.roles
     out: list[str] = []
     for k, t in enumerate(toks):
-        if out and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES and not _role_word_in_name(out, t, toks[k + 1 : k + 2]):
+        family = len(out) == 1 and not is_definite(out[0]) and is_definite(t)  # سلوى النقيب، محمد الكاتب: a family name
+        if out and not family and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES and not _role_word_in_name(out, t, toks[k + 1 : k + 2]):
             break  # سلمى الحسيني مديرة إدارة ...: an apposition follows the name
         # normalized على and the given name علي are one string: inside a name it is the name
         if (t in _PREPS and t != "علي") or t in _PHRASE_STOPS or t.isdigit():
@@ -489,10 +490,12 @@ class SourceIndex:
         # الوزير النرويجي ↔ "نظيره النرويجي إسبن بارث إيدي": the role's nationality adjective
         # followed by a person the NER stage found
         adj = role[-1]
-        # a nisba adjective only (النرويجي): a place noun (في المدينة) precedes any office's holder
-        if len(role) >= 2 and is_definite(adj) and adj.endswith(NISBA_ENDINGS) and self.person_names:
+        if len(role) >= 2 and is_definite(adj) and self.person_names:
             by_first = {p[0]: p for p in self.person_names if p}
+            nisba = adj.endswith(NISBA_ENDINGS)
             for i in self.where(adj):
+                if not nisba and words[max(0, i - len(role) + 1) : i] != role[:-1]:
+                    continue  # a noun (في المدينة) names no holder unless the whole role precedes it
                 person = by_first.get(words[i + 1]) if i + 1 < len(words) else None
                 if person and words[i + 1 : i + 1 + len(person)] == person:
                     return self._fuller_name(person)
