@@ -435,6 +435,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                 np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
             if np and self._object_not_subject(np, form, svo):
                 np = []  # وتوقع الحكومة ...: a feminine noun after a masculine verb is its object
+            if np and form.plural:
+                np = []  # فيما استبعدوا مشاركة …: a verb written plural has a pronoun subject; the noun is its object
             start = (np[-1] + 1) if np else self._skip_adjuncts(i + 1, send)
             after_np = (np[-1] + 1) if np else i + 1
             if after_np < send and toks[after_np].text in lex.idiom_objects:
@@ -584,8 +586,9 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
-            if other_cue and toks[j - 1].text not in RELATIVES:
-                return None  # another cue takes over
+            attribution = toks[j - 1].text in _MA and strip_prefix(toks[j - 2].text)[-1] in lex.nominal
+            if other_cue and toks[j - 1].text not in RELATIVES and not attribution:
+                return None  # another cue takes over (not وفق ما نقلت عنه الوكالة: an attribution)
             j += 1
         return None
 

@@ -68,3 +68,18 @@ def test_a_place_noun_after_a_role_finds_no_holder() -> None:
         "في المقابل، أكد مدير عام صحة المدينة عباس الموسوي أن الإدارة تتفهم المطالب."
     )
     assert speaker_of(text, "لن نعود", full=True) != "عباس الموسوي"
+
+
+def test_an_agency_relaying_between_commas() -> None:
+    text = "وقال الوزير إن الاتفاق مهم. وأضاف الوزير، وفق ما نقلت عنه وكالة «إرنا»: «نحن نرى في الميناء شريكا استراتيجيا»."
+    assert speaker_of(text, "نحن نرى") == "الوزير"
+
+
+def test_in_answer_to_a_question_is_no_cue() -> None:
+    text = "«الشراكة مع الصين ليست بديلا عن شراكاتنا الأخرى»، قال الوزير فيصل القحطاني ردا على سؤال حول موقف بلاده."
+    assert [q.text[:7] for q in quotes(text)] == ["الشراكة"]
+
+
+def test_a_plural_verb_takes_its_noun_as_object() -> None:
+    text = "وقال المتعاملون إن السعر بلغ نحو 258 دولارا للطن، فيما استبعدوا مشاركة القمح الفرنسي بكميات كبيرة."
+    assert speaker_of(text, "مشاركة") == "المتعاملون"
