@@ -101,6 +101,8 @@ _WISH = frozenset(_N(w) for w in ("لو", "لوأن"))
 _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
+# closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
+_CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
 # Words that make a following أن a time or manner clause (قبل أن، بعد أن، دون أن), never reported content.
 _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "منذ", "حتى", "ريثما"))
@@ -534,6 +536,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         while j < limit:
             t = toks[j]
             txt = t.text
+            if txt in _CLOSING_CALLS and form.lemma in lex.closing_cues and j + 1 < send and toks[j + 1].text in PREP_WORDS:
+                return ("closing", j + 1)  # وختم الجمال حديثه بالدعوة إلى إنشاء مخزون: the call is the content
             if txt in lex.complementizers and txt != "لان":
                 if toks[j - 1].text in _TEMPORAL_BEFORE_AN:
                     return None  # يبلغ عدد الإصابات ذروته قبل أن يبدأ: a time clause, not reported content

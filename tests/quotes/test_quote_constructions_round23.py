@@ -83,3 +83,13 @@ def test_in_answer_to_a_question_is_no_cue() -> None:
 def test_a_plural_verb_takes_its_noun_as_object() -> None:
     text = "وقال المتعاملون إن السعر بلغ نحو 258 دولارا للطن، فيما استبعدوا مشاركة القمح الفرنسي بكميات كبيرة."
     assert speaker_of(text, "مشاركة") == "المتعاملون"
+
+
+def test_a_speech_closed_with_a_call_without_marks() -> None:
+    text = (
+        "وقال نقيب الصيادلة عادل الجمال إن الأزمة خطيرة. "
+        "وختم الجمال حديثه بالدعوة إلى إنشاء مخزون استراتيجي من الأدوية الحيوية يكفي ستة أشهر."
+    )
+    assert speaker_of(text, "إنشاء") == "عادل الجمال"
+    q = only("واختتمت الوزيرة كلمتها بالتحذير من تداعيات الأزمة على الأسواق المحلية خلال الصيف.")
+    assert q.speaker.name == "الوزيرة" and q.text.startswith("تداعيات")
