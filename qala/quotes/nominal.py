@@ -125,8 +125,9 @@ class NominalCues:
             src = src[owner:]
             head = src[0]
             bare_head = without_article(toks[head].text)
-        if bare_head in lex.manner_nouns:
-            return None  # وفقا للقانون، حسب الحاجة: a manner or rule, not a source
+        named_law = bare_head in lex.document_heads and toks[head].text == bare_head and head != src[-1]
+        if bare_head in lex.manner_nouns and not named_law:
+            return None  # وفقا للقانون، حسب الحاجة: a manner or rule, not a source (بحسب قانون الانتخاب: a law that speaks)
         at_start = i == 0 or toks[i - 1].sent != toks[i].sent or (toks[i - 1].text in COMMAS and not self._after_content(i))
         cand = Candidate((0, 0), "indirect", (toks[i].start, toks[src[-1]].end), i, cls="say", how="nominal")
         speaker = src

@@ -93,3 +93,9 @@ def test_a_speech_closed_with_a_call_without_marks() -> None:
     assert speaker_of(text, "إنشاء") == "عادل الجمال"
     q = only("واختتمت الوزيرة كلمتها بالتحذير من تداعيات الأزمة على الأسواق المحلية خلال الصيف.")
     assert q.speaker.name == "الوزيرة" and q.text.startswith("تداعيات")
+
+
+def test_a_named_law_speaks_a_generic_one_does_not() -> None:
+    q = only("وبحسب قانون انتخاب المجالس المحلية، يحق لأي قائمة الطعن في النتائج خلال ثلاثة أيام.")
+    assert q.speaker.name == "قانون انتخاب المجالس المحلية" and q.speaker.kind == "document"
+    assert quotes("ووفقا للقانون، يحق لأي قائمة الطعن في النتائج خلال ثلاثة أيام.") == []
