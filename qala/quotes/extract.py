@@ -473,6 +473,13 @@ class Extractor(SpeakerPhrases, NominalCues):
                 content_tok, kind = obj, "object"  # واتهم X الجيش بـ: the object is part of the content
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
+                if len(cand.speaker) == 1 and toks[cand.speaker[0]].text in lex.document_heads:
+                    # وذكر بيان لوزارة الخارجية أن: the statement's author speaks
+                    doc = cand.speaker
+                    cand.speaker = self._document_phrase(doc[0], k)
+                    self._document_author(cand)
+                    if cand.speaker_words is None:
+                        cand.speaker = doc
                 if form.cls == "call" and kind in ("prep", "prefprep") and toks[i + 1].text in _IN_IT and k > i + 2:
                     cand.speaker = []  # أصدرت بيانا دعت فيه المديرين إلى: the addressees; the issuer speaks
                     content_tok, kind = i + 2, "object"

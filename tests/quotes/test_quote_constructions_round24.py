@@ -1,0 +1,27 @@
+"""Round 24 (blind sets 54, 56): نص with the conjunction, حث as a call verb, a statement's author
+named with لـ after a reporting verb. Our own sentences."""
+
+from __future__ import annotations
+
+from tests.quotes.quote_helpers import only, quotes, speaker_of
+
+
+def test_a_decree_stipulated() -> None:
+    q = only("ونص المرسوم الرئاسي، الذي نشر في الجريدة الرسمية، على أن استيراد أكثر من 800 منتج بات يخضع لتراخيص مسبقة.")
+    assert q.speaker.name == "المرسوم الرئاسي" and q.text.startswith("استيراد")
+    assert quotes("ونص الاتفاق واضح ولا يحتاج إلى تفسير من أي طرف.") == []
+
+
+def test_urged_in_a_statement() -> None:
+    q = only("وأصدرت الغرفة التجارية بيانا حثت فيه الحكومة على التدخل العاجل لحماية التجار.")
+    assert q.speaker.name == "الغرفة التجارية" and q.text.startswith("الحكومة")
+
+
+def test_a_statement_of_a_ministry_is_the_ministrys() -> None:
+    text = (
+        "وذكر بيان لوزارة الخارجية العراقية أن جهود الاسترداد أسفرت عن إعادة أكثر من 17 ألف قطعة، "
+        "مبينا أن التنسيق مع الإنتربول أسهم في ذلك."
+    )
+    assert speaker_of(text, "جهود") == "وزارة الخارجية العراقية"
+    assert speaker_of(text, "التنسيق") == "وزارة الخارجية العراقية"
+    assert only("وذكر البيان أن الجهود أسفرت عن إعادة أكثر من 17 ألف قطعة.").speaker.name == "البيان"
