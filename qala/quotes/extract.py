@@ -101,6 +101,7 @@ _WISH = frozenset(_N(w) for w in ("لو", "لوأن"))
 _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
+MAX_TIME_PHRASE_WORDS = 5  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
 # closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
 _CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
@@ -444,8 +445,11 @@ class Extractor(SpeakerPhrases, NominalCues):
             if after_np < send and toks[after_np].text in lex.idiom_objects:
                 return None  # وقال الطقس كلمته: an idiom, not speech
             start = self._skip_adjuncts(start, send)
-            if not np and start < send and toks[start].text in PREP_WORDS and toks[start].text not in form.preps and toks[start].text != "علي":
-                return None  # أعلنت الهدنة في أبريل: an object never starts with a preposition
+            # أعلنت الهدنة في أبريل: an object never starts with a preposition (but دعت في وقت سابق
+            # إلى …: a time phrase, then the verb's own preposition)
+            own_prep_next = any(toks[x].text in form.preps for x in range(start + 1, min(send, start + MAX_TIME_PHRASE_WORDS)))
+            if not np and start < send and toks[start].text in PREP_WORDS and toks[start].text not in form.preps and toks[start].text != "علي" and not own_prep_next:
+                return None
             # stop counting at MIN_OBJECT_TOKENS: counting to the sentence end made a long sentence quadratic
             if sum(1 for _ in islice((k for k in range(start, send) if toks[k].word), MIN_OBJECT_TOKENS)) < MIN_OBJECT_TOKENS:
                 return None
