@@ -71,6 +71,7 @@ class SpeakerPhrases:
     toks: list[Tok]
     lex: QuoteLexicon
     cue_at: dict[int, tuple[CueForm, bool]]
+    anonymity: dict[int, int]
     name_evidence: set[str]
     span_at_open: dict[int, MarkSpan]
 
@@ -266,10 +267,11 @@ class SpeakerPhrases:
         toks, lex = self.toks, self.lex
         out: list[int] = []
         if form.lemma == RELAY_LEMMA:
-            for k in range(a, b):
-                if toks[k].text == "عن":
-                    a = k + 1
-                    break
+            # the last عن: نقل عضو مجلس النواب عن دائرة أجدابيا، فلان، عن الوزير قوله
+            hidden = {x for c, end in self.anonymity.items() if a <= c < b for x in range(c, end)}  # عدم الكشف عن هويته
+            relayed = [k for k in range(a, b) if toks[k].text == "عن" and k not in hidden]
+            if relayed:
+                a = relayed[-1] + 1
         k = a
         while k < b:
             t = toks[k]

@@ -25,3 +25,15 @@ def test_a_statement_of_a_ministry_is_the_ministrys() -> None:
     assert speaker_of(text, "جهود") == "وزارة الخارجية العراقية"
     assert speaker_of(text, "التنسيق") == "وزارة الخارجية العراقية"
     assert only("وذكر البيان أن الجهود أسفرت عن إعادة أكثر من 17 ألف قطعة.").speaker.name == "البيان"
+
+
+def test_relayed_through_a_deputy_for_a_district() -> None:
+    text = "ونقل عضو مجلس النواب عن دائرة أجدابيا، فرج الزوي، عن وزير النفط خليفة الورفلي قوله إن الحكومة مستعدة للحوار."
+    assert only(text).speaker.name == "خليفة الورفلي"
+    text = "ونقلت الوكالة عن مصدر دبلوماسي، فضل عدم الكشف عن هويته، أن خيار طرد السفير ليس مطروحا."
+    assert only(text).speaker.name == "مصدر دبلوماسي"
+
+
+def test_a_time_phrase_before_the_call_verbs_preposition() -> None:
+    q = only("وكانت الوزيرة قد دعت في وقت سابق إلى إنشاء هيئة مستقلة لمراقبة صرف أموال الإعمار.")
+    assert q.speaker.name == "الوزيرة"
