@@ -63,6 +63,8 @@ MAX_COORDINATION_LOOKBACK = 80
 _STATE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 # prepositions that attach a place or a body to a speaker phrase (مندوب اليمن لدى الأمم المتحدة)
 _ATTACHMENT_PREPS = frozenset(norm(w) for w in ("في", "لدى"))
+_FOR = norm("عن")  # النائب عن دائرة …
+MAX_SEAT_WORDS = 3
 
 
 class SpeakerPhrases:
@@ -349,6 +351,18 @@ class SpeakerPhrases:
         role = any(w in lex.roles or w in lex.single_titles or without_article(w) in lex.roles for w in words)
         return role and not any(w in lex.first_names for w in words)
 
+    def _seat_end(self, k: int, b: int) -> int:
+        """After a deputy's عن: the end of the seat's words (دائرة قفصة) when a given name follows
+        within MAX_SEAT_WORDS words; k when none does."""
+        toks, lex = self.toks, self.lex
+        for j in range(k, min(b, k + MAX_SEAT_WORDS + 1)):
+            t = toks[j]
+            if t.text in lex.sure_first_names:
+                return j if j > k else k
+            if not t.word or t.text in lex.complementizers or t.text in PREP_WORDS or j in self.cue_at:
+                return k
+        return k
+
     def _np(self, a: int, b: int, form: CueForm | None, strict_names: bool = False) -> list[int]:
         """A speaker noun phrase read without delimiter (before a direct-object content).
 
@@ -392,6 +406,10 @@ class SpeakerPhrases:
                 k += 1
                 continue
             is_title = w in lex.single_titles
+            if expect_name and w == _FOR and out and (seat := self._seat_end(k + 1, b)) > k + 1:
+                out.extend(range(k, seat))  # النائبة عن دائرة قفصة سلمى …: the seat, then the name
+                k = seat
+                continue
             if expect_name and not is_definite(w) and w not in lex.roles:
                 if strict_names and w not in given and w not in self.name_evidence and (k + 1 >= b or toks[k + 1].text not in self.name_evidence):
                     break  # واستبعدت الوزيرة فرض غرامات: no name follows the title, the object does

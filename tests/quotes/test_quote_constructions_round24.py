@@ -37,3 +37,9 @@ def test_relayed_through_a_deputy_for_a_district() -> None:
 def test_a_time_phrase_before_the_call_verbs_preposition() -> None:
     q = only("وكانت الوزيرة قد دعت في وقت سابق إلى إنشاء هيئة مستقلة لمراقبة صرف أموال الإعمار.")
     assert q.speaker.name == "الوزيرة"
+
+
+def test_a_deputy_for_a_district_then_her_name() -> None:
+    text = "من جهتها، حذرت النائبة عن دائرة قفصة سلمى بن عمارة من أن استمرار الإضراب سيزيد من احتقان الوضع."
+    assert only(text).speaker.name == "سلمى بن عمارة"
+    assert only("وقالت النائبة عن الحزب إن الإضراب مستمر.").speaker.name == "النائبة عن الحزب"
