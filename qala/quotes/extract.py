@@ -103,7 +103,7 @@ _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 MAX_TIME_PHRASE_WORDS = 5  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
 # closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
-_CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد"))
+_CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد", "بدعوة", "بمطالبة", "بتحذير"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
 # Words that make a following أن a time or manner clause (قبل أن، بعد أن، دون أن), never reported content.
 _TEMPORAL_BEFORE_AN = frozenset(_N(w) for w in ("قبل", "بعد", "دون", "منذ", "حتى", "ريثما"))
@@ -547,8 +547,11 @@ class Extractor(SpeakerPhrases, NominalCues):
         while j < limit:
             t = toks[j]
             txt = t.text
-            if txt in _CLOSING_CALLS and form.lemma in lex.closing_cues and j + 1 < send and toks[j + 1].text in PREP_WORDS:
-                return ("closing", j + 1)  # وختم الجمال حديثه بالدعوة إلى إنشاء مخزون: the call is the content
+            if txt in _CLOSING_CALLS and form.lemma in lex.closing_cues:
+                # وختم الجمال حديثه بالدعوة إلى إنشاء مخزون، بدعوة أنصاره إلى التوجه: the call is the content
+                prep = next((x for x in range(j + 1, min(send, j + 3)) if toks[x].text in PREP_WORDS), None)
+                if prep is not None and all(toks[x].word for x in range(j + 1, prep)):
+                    return ("closing", prep)
             if txt in lex.complementizers and txt != "لان":
                 if toks[j - 1].text in _TEMPORAL_BEFORE_AN:
                     return None  # يبلغ عدد الإصابات ذروته قبل أن يبدأ: a time clause, not reported content

@@ -43,3 +43,11 @@ def test_a_deputy_for_a_district_then_her_name() -> None:
     text = "من جهتها، حذرت النائبة عن دائرة قفصة سلمى بن عمارة من أن استمرار الإضراب سيزيد من احتقان الوضع."
     assert only(text).speaker.name == "سلمى بن عمارة"
     assert only("وقالت النائبة عن الحزب إن الإضراب مستمر.").speaker.name == "النائبة عن الحزب"
+
+
+def test_a_speech_closed_by_calling_on_supporters() -> None:
+    text = (
+        "وقال المرشح سالم ولد أحمد إن الماء حق للجميع. "
+        "وختم ولد أحمد كلمته بدعوة أنصاره إلى التوجه بكثافة إلى مكاتب التصويت يوم 22 يونيو."
+    )
+    assert speaker_of(text, "التوجه") == "سالم ولد أحمد"
