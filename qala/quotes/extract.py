@@ -101,7 +101,9 @@ _WISH = frozenset(_N(w) for w in ("لو", "لوأن"))
 _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
-MAX_TIME_PHRASE_WORDS = 5  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
+MAX_TIME_PHRASE_WORDS = 5
+MAX_FEELING_TOPIC_WORDS = 2  # أبدوا قلقهم من القرار: what the feeling is about, no content
+SENTENCE_STOPS = frozenset(".!?؟")  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
 # closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
 _CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد", "بدعوة", "بمطالبة", "بتحذير"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.
@@ -780,8 +782,12 @@ class Extractor(SpeakerPhrases, NominalCues):
         if j >= send or not toks[j].word:
             return False
         w = toks[j].text
-        if w in self.lex.complementizers or w in links:
+        if w in self.lex.complementizers:
             return True
+        if w in links:
+            # قلقهم من القرار، وعقدوا اجتماعا: one or two words up to a comma are a topic, not content
+            end = next((x for x in range(j + 1, send) if not toks[x].word), send)
+            return end - j - 1 > MAX_FEELING_TOPIC_WORDS or (end < send and toks[end].text not in COMMAS and toks[end].text not in SENTENCE_STOPS)
         return len(w) > 3 and w[0] in links and w not in PREP_WORDS  # بـ/لـ glued to a noun
 
     def _np_closed(self, a: int, b: int) -> bool:

@@ -51,3 +51,9 @@ def test_a_speech_closed_by_calling_on_supporters() -> None:
         "وختم ولد أحمد كلمته بدعوة أنصاره إلى التوجه بكثافة إلى مكاتب التصويت يوم 22 يونيو."
     )
     assert speaker_of(text, "التوجه") == "سالم ولد أحمد"
+
+
+def test_a_feeling_about_a_short_topic_reports_nothing() -> None:
+    assert quotes("في المقابل، أبدى عدد من المستوردين قلقهم من القرار، وعقدوا اجتماعا طارئا في مقر الغرفة.") == []
+    q = only("وأعرب الوزير عن قلقه من تدهور الأوضاع الإنسانية في المنطقة.")
+    assert q.text.startswith("قلقه من تدهور")
