@@ -37,8 +37,14 @@ blind31 and blind33 never looked at; blind34 and blind35 were written after roun
 (0.976 / 0.967, 0.995 / 0.927, 0.985 / 0.914 at first sight): blind38 was fixed (round 19, second
 part), blind36 and blind37 never looked at; blind39 and blind40 were written after round 19 (0.985 /
 0.925, 0.980 / 0.960 at first sight): blind39 was fixed (round 20), blind40 never looked at; blind41 and blind42 were written after round
-20 (0.979 / 0.938, 0.980 / 0.918 at first sight): blind42 was fixed (round 21), blind41 never looked at. First-sight figures (the honest estimate on
-unseen text) are in the README."""
+20 (0.979 / 0.938, 0.980 / 0.918 at first sight): blind42 was fixed (round 21), blind41 never looked at.
+blind43–47 were written a session later (0.988 / 0.975, 0.986 / 0.942, 0.974 / 0.935, 0.980 / 0.940,
+0.992 / 0.977 at first sight): blind44–46 were fixed (round 22), blind43 and blind47 never looked at;
+blind48–52 were written after round 22 (0.993 / 0.979, 0.953 / 0.953, 0.953 / 0.926, 0.986 / 0.972,
+0.994 / 0.981): blind49 and blind50 were fixed (round 23), the other three never looked at;
+blind53–57 were written after round 23 (0.985 / 0.955, 0.966 / 0.939, 1.000 / 0.986, 0.986 / 0.945,
+0.985 / 0.941): the even-numbered blind54 and blind56 were fixed (round 24), the odd ones never
+looked at. First-sight figures (the honest estimate on unseen text) are in the README."""
 
 from __future__ import annotations
 
@@ -97,6 +103,21 @@ HELDOUT = [
     ("quotes-heldout-blind40.jsonl", 6, 101, 0.96, 0.93),  # never looked at
     ("quotes-heldout-blind41.jsonl", 6, 98, 0.96, 0.91),  # never looked at
     ("quotes-heldout-blind42.jsonl", 6, 100, 0.97, 0.92),
+    ("quotes-heldout-blind43.jsonl", 6, 81, 0.96, 0.94),  # never looked at
+    ("quotes-heldout-blind44.jsonl", 6, 69, 0.97, 0.94),
+    ("quotes-heldout-blind45.jsonl", 6, 77, 0.98, 0.97),
+    ("quotes-heldout-blind46.jsonl", 6, 75, 0.96, 0.94),
+    ("quotes-heldout-blind47.jsonl", 6, 66, 0.98, 0.95),  # never looked at
+    ("quotes-heldout-blind48.jsonl", 6, 72, 0.97, 0.94),  # never looked at
+    ("quotes-heldout-blind49.jsonl", 6, 75, 0.98, 0.97),
+    ("quotes-heldout-blind50.jsonl", 6, 75, 0.98, 0.97),
+    ("quotes-heldout-blind51.jsonl", 6, 72, 0.96, 0.94),  # never looked at
+    ("quotes-heldout-blind52.jsonl", 6, 79, 0.97, 0.95),  # never looked at
+    ("quotes-heldout-blind53.jsonl", 6, 67, 0.96, 0.92),  # never looked at
+    ("quotes-heldout-blind54.jsonl", 6, 74, 0.97, 0.94),
+    ("quotes-heldout-blind55.jsonl", 6, 70, 0.98, 0.95),  # never looked at
+    ("quotes-heldout-blind56.jsonl", 6, 74, 0.97, 0.96),
+    ("quotes-heldout-blind57.jsonl", 6, 69, 0.96, 0.91),  # never looked at
 ]
 
 
