@@ -102,7 +102,7 @@ _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى")
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 MAX_TIME_PHRASE_WORDS = 5
-MAX_FEELING_TOPIC_WORDS = 2  # أبدوا قلقهم من القرار: what the feeling is about, no content
+MAX_FEELING_TOPIC_WORDS = 1  # أبدوا قلقهم من القرار: what the feeling is about, no content
 SENTENCE_STOPS = frozenset(".!?؟")  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
 # closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
 _CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد", "بدعوة", "بمطالبة", "بتحذير"))

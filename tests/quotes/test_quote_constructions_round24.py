@@ -57,3 +57,6 @@ def test_a_feeling_about_a_short_topic_reports_nothing() -> None:
     assert quotes("في المقابل، أبدى عدد من المستوردين قلقهم من القرار، وعقدوا اجتماعا طارئا في مقر الغرفة.") == []
     q = only("وأعرب الوزير عن قلقه من تدهور الأوضاع الإنسانية في المنطقة.")
     assert q.text.startswith("قلقه من تدهور")
+    # a verbal noun and its complement state a situation: content
+    text = "من جهتها، أعربت البعثة الأممية عن قلقها من استمرار الخلاف، ودعت جميع الأطراف إلى الحوار."
+    assert any(q.text.startswith("قلقها من استمرار") for q in quotes(text))
