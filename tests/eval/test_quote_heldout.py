@@ -44,7 +44,9 @@ blind48–52 were written after round 22 (0.993 / 0.979, 0.953 / 0.953, 0.953 / 
 0.994 / 0.981): blind49 and blind50 were fixed (round 23), the other three never looked at;
 blind53–57 were written after round 23 (0.985 / 0.955, 0.966 / 0.939, 1.000 / 0.986, 0.986 / 0.945,
 0.985 / 0.941): the even-numbered blind54 and blind56 were fixed (round 24), the odd ones never
-looked at. First-sight figures (the honest estimate on unseen text) are in the README."""
+looked at; blind58–60 were written after round 24 (0.994 / 0.994, 0.994 / 0.967, 0.992 / 0.992): blind58
+and blind60 were looked at (round 25), blind59 never. First-sight figures (the honest estimate on
+unseen text) are in the README."""
 
 from __future__ import annotations
 
@@ -118,6 +120,9 @@ HELDOUT = [
     ("quotes-heldout-blind55.jsonl", 6, 70, 0.98, 0.95),  # never looked at
     ("quotes-heldout-blind56.jsonl", 6, 74, 0.97, 0.96),
     ("quotes-heldout-blind57.jsonl", 6, 69, 0.96, 0.91),  # never looked at
+    ("quotes-heldout-blind58.jsonl", 6, 79, 0.97, 0.96),
+    ("quotes-heldout-blind59.jsonl", 6, 77, 0.97, 0.93),  # never looked at
+    ("quotes-heldout-blind60.jsonl", 6, 66, 0.98, 0.97),
 ]
 
 
