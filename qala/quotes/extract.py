@@ -102,6 +102,8 @@ _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى")
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
 MAX_TIME_PHRASE_WORDS = 5
+MAX_PLURAL_SUBJECT_LOOKBACK = 25  # tokens back from a plural participle to its verb's subject
+MIN_PLURAL_SUBJECT_LETTERS = 5  # محتجون، عاملون (not كون، لون)
 MAX_FEELING_TOPIC_WORDS = 1  # أبدوا قلقهم من القرار: what the feeling is about, no content
 SENTENCE_STOPS = frozenset(".!?؟")  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
 # closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
@@ -328,6 +330,32 @@ class Extractor(SpeakerPhrases, NominalCues):
         prev = toks[i - 1].text
         return prev in lex.roles or without_article(prev) in lex.roles or prev in lex.single_titles or (i - 1) in self.cue_at
 
+    def _plural_subject_before(self, i: int) -> list[int]:
+        """A plural participle after a comma (، مطالبين بـ) whose sentence has no named subject: the
+        nearest sound masculine plural in the nominative (-ون) written right after a verb earlier in the
+        sentence (منع محتجون من أبناء المنطقة …) is who speaks; with its partitive من + noun."""
+        toks, lex = self.toks, self.lex
+        if i < 2 or toks[i - 1].text not in COMMAS:
+            return []
+        sent = toks[i].sent
+        for k in range(i - 2, max(0, i - 2 - MAX_PLURAL_SUBJECT_LOOKBACK), -1):
+            t = toks[k]
+            if t.sent != sent or (k in self.cue_at and self.cue_at[k][0].tense != "participle"):
+                return []  # another verb of saying has its own subject (ناقلات النفط is a noun)
+            w = without_article(t.text)
+            if not (t.word and w.endswith("ون") and len(w) >= MIN_PLURAL_SUBJECT_LETTERS and w[0] not in "يتسن" and w not in lex.un_singulars):
+                continue
+            prev = toks[k - 1] if k else None
+            if prev is None or not prev.word or prev.text in PREP_WORDS or is_definite(prev.text):
+                return []
+            out = [k]
+            if k + 2 < i and toks[k + 1].text == "من" and toks[k + 2].word:
+                out += [k + 1, k + 2]
+                if k + 3 < i and toks[k + 3].word and is_definite(toks[k + 3].text):
+                    out.append(k + 3)  # محتجون من أبناء المنطقة
+            return out
+        return []
+
     def _at_clause_start(self, i: int) -> bool:
         """toks[i] opens a clause: first in its sentence, or after punctuation, a clause opener, a
         relative, a complementizer or an adjunct; a negation with و/ف opens it too (ولم يستبعد أن)."""
@@ -466,6 +494,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                 cand.speaker = subject if gender == form.gender else []  # كشفت الفحوص …، داعيا: another subject
                 if not cand.speaker and not subject:
                     cand.speaker = participle_subject(toks, i, form.gender, form.plural)
+                if not cand.speaker and not subject and form.plural and form.gender != "f":
+                    cand.speaker = self._plural_subject_before(i)  # بعدما منع محتجون …، مطالبين
                 if kind in ("prep", "prefprep") and k > i + 1 and form.cls in ("call", "stance") and not (k + 1 < send and toks[k + 1].text in lex.complementizers):
                     content_tok = i + 1  # داعيا السائقين إلى ...: the object is part of the content
                     kind = "object"

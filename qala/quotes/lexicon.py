@@ -53,6 +53,7 @@ class QuoteLexicon:
     post_places: frozenset[str]  # صفحة، حساب، تغريدة: a post cue (كتب، نشر) needs one of them
     manner_nouns: frozenset[str]  # وفق القانون، حسب الحاجة: a nominal cue before them is no source
     rule_verbs: frozenset[str]  # وفق ما ينص عليه الاتفاق: what a rule lays down, no source
+    un_singulars: frozenset[str]  # قانون، مليون: nouns ending in -ون that are no plural
     before_noun: frozenset[str]  # ألف، عشرات، كل، في: a cue form right after them is a noun (ألف طالب)
     copulas: frozenset[str]  # كان، أصبح: an accusative form after them is a predicate noun (كان طالبا)
     anonymity_verbs: frozenset[str]  # فضل، طلب، رفض: «، فضل عدم ذكر اسمه،» hides the source's name
@@ -222,6 +223,7 @@ def lexicon() -> QuoteLexicon:
         post_places=nset("quote_post_places"),
         manner_nouns=nset("quote_manner_nouns"),
         rule_verbs=nset("quote_rule_verbs"),
+        un_singulars=nset("quote_un_singulars"),
         source_modifiers=nset("quote_source_modifiers"),
         before_noun=nset("quote_before_noun"),
         copulas=nset("quote_copulas"),

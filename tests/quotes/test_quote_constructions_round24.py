@@ -60,3 +60,14 @@ def test_a_feeling_about_a_short_topic_reports_nothing() -> None:
     # a verbal noun and its complement state a situation: content
     text = "من جهتها، أعربت البعثة الأممية عن قلقها من استمرار الخلاف، ودعت جميع الأطراف إلى الحوار."
     assert any(q.text.startswith("قلقها من استمرار") for q in quotes(text))
+
+
+def test_a_plural_participle_and_the_protesters_before_it() -> None:
+    text = (
+        "دخل إغلاق الميناء يومه الرابع، بعدما منع محتجون من أبناء المنطقة ناقلات النفط من الرسو، "
+        "مطالبين بحصة من عائدات النفط وتوفير وظائف للشباب."
+    )
+    assert (speaker_of(text, "بحصة") or "").startswith("محتجون")
+    # a singular noun in -ون is no subject
+    text = "وأقر البرلمان قانون الاستثمار الجديد، مطالبين بتطبيقه فورا في جميع المحافظات."
+    assert speaker_of(text, "بتطبيقه") != "قانون"
