@@ -161,28 +161,8 @@ class SpeakerPhrases:
             if (is_definite(w) and w not in lex.single_titles) or (nxt_definite and (w in lex.single_titles or (w in self.name_evidence and w not in heads))):
                 break
             j += 1
-        j = self._name_after_attachment_end(j, b, heads)
         start = self._skip_adjuncts(j + 1 if j < b and toks[j].word else j, b)
         return start if start < b else k
-
-    def _name_after_attachment_end(self, j: int, b: int, heads: frozenset[str]) -> int:
-        """مندوب اليمن لدى الأمم المتحدة وليد الشرجبي: after the subject's closed word at j, a لدى/في
-        attachment then a given name continue the subject; the last token of that name, else j."""
-        toks, lex = self.toks, self.lex
-        q = j + 1
-        if q >= b or toks[q].text not in _ATTACHMENT_PREPS:
-            return j
-        q += 1
-        while q < b and toks[q].word and is_definite(toks[q].text):
-            q += 1
-        if q == j + 2 or q >= b or toks[q].text not in lex.sure_first_names:
-            return j
-        r = q + 1
-        while r < b and r - q < 3 and toks[r].word and not is_definite(toks[r].text) and toks[r].text not in heads:
-            r += 1  # وليد عبده …: the father's name
-        if r < b and is_definite(toks[r].text) and without_article(toks[r].text) not in lex.org_heads:
-            r += 1  # … الشرجبي: the family name
-        return r - 1
 
     def _region_is_np(self, a: int, b: int) -> bool:
         """The words between cue and preposition are a speaker phrase (plus adjuncts), not content."""

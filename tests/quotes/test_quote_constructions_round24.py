@@ -71,3 +71,8 @@ def test_a_plural_participle_and_the_protesters_before_it() -> None:
     # a singular noun in -ون is no subject
     text = "وأقر البرلمان قانون الاستثمار الجديد، مطالبين بتطبيقه فورا في جميع المحافظات."
     assert speaker_of(text, "بتطبيقه") != "قانون"
+
+
+def test_a_report_of_a_bank_warned() -> None:
+    # the speaker phrase reader keeps "تقرير للبنك الدولي" whole; resolution names its author
+    assert only("وحذر تقرير للبنك الدولي من أن النمو سيتباطأ هذا العام.").speaker.name == "البنك الدولي"
