@@ -101,11 +101,11 @@ _WISH = frozenset(_N(w) for w in ("لو", "لوأن"))
 _WHILE = frozenset(_N(w) for w in ("خلال", "أثناء", "عقب", "لدى"))
 _TO = frozenset(_N(w) for w in ("عن", "إلى", "الى"))
 _MA = frozenset(_N(w) for w in ("ما", "مما", "بما", "عما"))
-MAX_TIME_PHRASE_WORDS = 5
+MAX_TIME_PHRASE_WORDS = 5  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
 MAX_PLURAL_SUBJECT_LOOKBACK = 25  # tokens back from a plural participle to its verb's subject
 MIN_PLURAL_SUBJECT_LETTERS = 5  # محتجون، عاملون (not كون، لون)
 MAX_FEELING_TOPIC_WORDS = 1  # أبدوا قلقهم من القرار: what the feeling is about, no content
-SENTENCE_STOPS = frozenset(".!?؟")  # في وقت سابق، في الأسبوع الماضي before the verb's own preposition
+SENTENCE_STOPS = frozenset(".!?؟")
 # closing phrases whose preposition introduces the content (وختم حديثه بالدعوة إلى …)
 _CLOSING_CALLS = frozenset(_N(w) for w in ("بالدعوة", "بالمطالبة", "بالتحذير", "بالتشديد", "بدعوة", "بمطالبة", "بتحذير"))
 # Subject pronouns of a nominal sentence (وهو طالب، وهي ناقدة): a cue spelling right after one is a noun.

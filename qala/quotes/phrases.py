@@ -24,6 +24,7 @@ from qala.quotes.tokens import (
     PREP_WORDS,
     PRONOUN_PREPS,
     RELAY_LEMMA,
+    STATE_PRONOUNS,
     Tok,
     phrase_length,
 )
@@ -60,7 +61,6 @@ MAX_SVO_TOKENS = 6
 # sentence must not make every such verb scan to its start)
 MAX_COORDINATION_LOOKBACK = 80
 # و + a subject pronoun after the speaker opens a circumstantial clause (وقال الرئيس وهو يلوح بيده).
-_STATE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 # prepositions that attach a place or a body to a speaker phrase (مندوب اليمن لدى الأمم المتحدة)
 _ATTACHMENT_PREPS = frozenset(norm(w) for w in ("في", "لدى"))
 _FOR = norm("عن")  # النائب عن دائرة …
@@ -276,7 +276,7 @@ class SpeakerPhrases:
                     break  # the subject comes before a setting (وقالت الهيئة في منشور)
                 k = skipped
                 continue
-            if txt in RELATIVES or (out and txt in _STATE_PRONOUNS):
+            if txt in RELATIVES or (out and txt in STATE_PRONOUNS):
                 break  # وقال الرئيس وهو يلوح بيده إن: a circumstantial clause follows the subject
             if not out and k == a and txt.startswith("و") and is_definite(txt[1:]) and txt not in lex.wal_words:
                 return []  # وتابعت والدموع في عينيها: a circumstance; the speaker is carried

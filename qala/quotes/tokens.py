@@ -123,7 +123,8 @@ def reply_reading(toks: list[Tok], i: int, send: int, lex: QuoteLexicon) -> tupl
     return None
 
 
-_HE_SHE = frozenset({"وهو", "وهي", "وهم", "وهما"})
+# و + a subject pronoun opens a circumstantial or descriptive clause (وهو يلوح بيده، وهو موظف متقاعد)
+STATE_PRONOUNS = frozenset(norm(w) for w in ("وهو", "وهي", "وهم", "وهما", "وهن"))
 MAX_DESCRIPTION_WORDS = 6  # «وهو موظف متقاعد في الستين» before the withholding verb
 
 
@@ -136,7 +137,7 @@ def anonymity_appositions(toks: list[Tok], lex: QuoteLexicon) -> dict[int, int]:
         if toks[i].text not in COMMAS:
             continue
         v = i + 1
-        if toks[v].text in _HE_SHE:
+        if toks[v].text in STATE_PRONOUNS:
             # «، وهو موظف متقاعد فضل عدم ذكر اسمه،»: the withholding verb ends a description
             v = next((x for x in range(v + 1, min(len(toks), v + 1 + MAX_DESCRIPTION_WORDS)) if toks[x].text in lex.anonymity_verbs or not toks[x].word), v)
         if toks[v].text not in lex.anonymity_verbs:
