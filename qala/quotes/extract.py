@@ -509,10 +509,11 @@ class Extractor(SpeakerPhrases, NominalCues):
                 content_tok, kind = obj, "object"  # واتهم X الجيش بـ: the object is part of the content
             else:
                 cand.speaker = self._clean_region(i + 1, k, form)
-                if len(cand.speaker) == 1 and toks[cand.speaker[0]].text in lex.document_heads:
-                    # وذكر بيان لوزارة الخارجية أن: the statement's author speaks
+                if cand.speaker and toks[cand.speaker[0]].text in lex.document_heads:
+                    # وذكر بيان لوزارة الخارجية أن، وحذر تقرير للبنك الدولي من أن: the author speaks
                     doc = cand.speaker
-                    cand.speaker = self._document_phrase(doc[0], k)
+                    if len(doc) == 1:
+                        cand.speaker = self._document_phrase(doc[0], k)
                     self._document_author(cand)
                     if cand.speaker_words is None:
                         cand.speaker = doc

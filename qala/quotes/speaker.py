@@ -256,8 +256,6 @@ def _issuer(toks: list[str]) -> list[str]:
     lex = lexicon()
     if not toks or (toks[0] not in lex.document_heads and toks[0][2:] not in lex.document_heads):
         return toks
-    if len(toks) > 1 and toks[1].startswith("ل") and without_article(without_li(toks[1])) in lex.org_heads:
-        return [without_li(toks[1]), *toks[2:]]  # بيان لوزارة الخارجية → وزارة الخارجية: the author
     for j in range(1, len(toks) - 1):
         if (toks[j] == "عن" and toks[j - 1] in lex.issuer_links) or toks[j] in lex.author_verbs:
             issuer = toks[j + 1 :]
