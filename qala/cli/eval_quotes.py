@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
         errors: Annotated[bool, typer.Option("--errors", help="Also list misses, false alarms and wrong speakers.")] = False,
     ) -> None:
-        """Quotation P/R/F1, speaker accuracy, end-to-end P/R/F1 and recall by type."""
+        """Quotation P/R/F1, speaker accuracy, end-to-end P/R/F1 (and with the exact name) and recall by type."""
         from qala.eval.quotes import evaluate_quotes
 
         if not gold.exists():
@@ -47,6 +47,8 @@ def register(app: typer.Typer) -> None:
         q, e = d["quote"], d["end_to_end"]
         table.add_row("quotations (Dice ≥ 0.5)", f"{q['precision']:.3f}", f"{q['recall']:.3f}", f"{q['f1']:.3f}")
         table.add_row("end to end (+ right speaker)", f"{e['precision']:.3f}", f"{e['recall']:.3f}", f"{e['f1']:.3f}")
+        x = d["end_to_end_exact"]
+        table.add_row("end to end, exact name", f"{x['precision']:.3f}", f"{x['recall']:.3f}", f"{x['f1']:.3f}")
         table.add_row("speaker accuracy (matched)", "", "", f"{d['speaker_accuracy']:.3f}")
         for t, r in d["recall_by_type"].items():
             table.add_row(f"recall: {t} ({d['gold_by_type'][t]})", "", f"{r:.3f}", "")
@@ -63,3 +65,5 @@ def _print_errors(scores) -> None:
             console.print(f"[yellow]FALSE[/] {escape(e.id)} [{f['type']}] cue={escape(str(f['cue']))} pred={escape(str(f['predicted_speaker']))}: {escape(f['text'][:160])}", highlight=False)
         for w in e.wrong_speaker:
             console.print(f"[magenta]SPEAKER[/] {escape(e.id)} cue={escape(str(w['cue']))} pred={escape(str(w['predicted_speaker']))} gold={escape(str(w['gold_speaker']))}: {escape(w['text'][:100])}", highlight=False)
+        for w in e.long_speaker:
+            console.print(f"[cyan]LONGNAME[/] {escape(e.id)} cue={escape(str(w['cue']))} pred={escape(str(w['predicted_speaker']))} gold={escape(str(w['gold_speaker']))}: {escape(w['text'][:100])}", highlight=False)

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from qala.quotes.speaker import names_match
+from qala.quotes.speaker import name_tokens, names_match, strip_titles
 
 _WS_TOKEN = re.compile(r"\S+")
 # Predicted and gold quotations match when the Dice overlap of their tokens reaches this
@@ -73,6 +73,18 @@ def speaker_matches(predicted: str | None, gold: str | None, aliases: Iterable[s
     return any(names_match(predicted, g) for g in (gold, *aliases) if g)
 
 
+def speaker_exact(predicted: str | None, gold: str | None, aliases: Iterable[str] = ()) -> bool:
+    """The stricter match: the predicted name (titles aside) has no word outside the gold speaker or
+    one of its aliases. `speaker_matches` also accepts a longer name that contains a gold form
+    (بنعلي وسط هتافات الحاضرين for بنعلي); a reader of the knowledge base would not."""
+    if not speaker_matches(predicted, gold, aliases):
+        return False
+    if gold is None or not str(gold).strip():
+        return True
+    words = set(strip_titles(name_tokens(predicted or "")))
+    return any(words <= set(strip_titles(name_tokens(g))) for g in (gold, *aliases) if g)
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -80,4 +92,4 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-__all__ = ["MATCH_THRESHOLD", "TokenGrid", "dice", "match_spans", "names_match", "prf", "speaker_matches"]
+__all__ = ["MATCH_THRESHOLD", "TokenGrid", "dice", "match_spans", "names_match", "prf", "speaker_exact", "speaker_matches"]

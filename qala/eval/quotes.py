@@ -18,7 +18,7 @@ from typing import Any
 from qala.document import Document
 from qala.errors import InputError
 from qala.eval.gold import gold_records
-from qala.eval.matching import TokenGrid, match_spans, prf, speaker_matches
+from qala.eval.matching import TokenGrid, match_spans, prf, speaker_exact, speaker_matches
 
 
 @dataclass(slots=True)
@@ -75,6 +75,7 @@ class QuoteErrors:
     missed: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
     wrong_speaker: list[dict[str, Any]] = field(default_factory=list)
+    long_speaker: list[dict[str, Any]] = field(default_factory=list)  # right, with words that are not the name
 
 
 @dataclass
@@ -84,6 +85,7 @@ class QuoteScores:
     predicted: int = 0
     matched: int = 0
     speaker_right: int = 0
+    speaker_exact: int = 0  # right and with no extra words (see matching.speaker_exact)
     gold_by_type: Counter = field(default_factory=Counter)
     found_by_type: Counter = field(default_factory=Counter)
     errors: list[QuoteErrors] = field(default_factory=list)
@@ -101,6 +103,10 @@ class QuoteScores:
     def e2e_prf(self) -> tuple[float, float, float]:
         return prf(self.speaker_right, self.predicted, self.gold)
 
+    @property
+    def e2e_exact_prf(self) -> tuple[float, float, float]:
+        return prf(self.speaker_exact, self.predicted, self.gold)
+
     def recall_by_type(self) -> dict[str, float]:
         return {t: self.found_by_type[t] / n for t, n in sorted(self.gold_by_type.items()) if n}
 
@@ -115,12 +121,13 @@ class QuoteScores:
             "quote": {"precision": round(qp, 4), "recall": round(qr, 4), "f1": round(qf, 4)},
             "speaker_accuracy": round(self.speaker_accuracy, 4),
             "end_to_end": {"precision": round(ep, 4), "recall": round(er, 4), "f1": round(ef, 4)},
+            "end_to_end_exact": dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in self.e2e_exact_prf), strict=True)),
             "recall_by_type": {t: round(v, 4) for t, v in self.recall_by_type().items()},
             "gold_by_type": dict(sorted(self.gold_by_type.items())),
             "failed_documents": self.failed_docs,
         }
         if with_errors:
-            out["errors"] = [e.__dict__ for e in self.errors if e.missed or e.false_alarms or e.wrong_speaker]
+            out["errors"] = [e.__dict__ for e in self.errors if e.missed or e.false_alarms or e.wrong_speaker or e.long_speaker]
         return out
 
 
@@ -145,6 +152,10 @@ def score_document(doc: Document, gold: GoldDoc, scores: QuoteScores) -> None:
         name = q.speaker.name if q.speaker else None
         if speaker_matches(name, g.speaker, g.aliases):
             scores.speaker_right += 1
+            if speaker_exact(name, g.speaker, g.aliases):
+                scores.speaker_exact += 1
+            else:
+                errs.long_speaker.append({"text": g.content, "gold_speaker": g.speaker, "predicted_speaker": name, "cue": q.cue.text if q.cue else None})
         else:
             errs.wrong_speaker.append({"text": g.content, "gold_speaker": g.speaker, "predicted_speaker": name, "cue": q.cue.text if q.cue else None})
     for j, g in enumerate(gold.quotes):

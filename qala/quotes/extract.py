@@ -615,7 +615,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                 short = self.words_in(span.start, span.end) < MIN_QUOTED_WORDS
                 after_l = toks[j - 1].text in ("ل", "لـ")
                 # وقال رئيس "جمعية الشفافية"، فلان، إن: a role in construct with a quoted name
-                named = toks[j - 1].text in lex.roles and not is_definite(toks[j - 1].text)
+                # (منظمة "عدالة بلا حدود": an organization's name after its head word)
+                named = (toks[j - 1].text in lex.roles or toks[j - 1].text in lex.org_heads) and not is_definite(toks[j - 1].text)
                 if not short and not after_l and not named:
                     return ("mark", j)
                 j = self.tok_index(span.end) + 1

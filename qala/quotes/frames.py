@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
 
-from qala.lexicon import load_table
 from qala.quotes.lexicon import lexicon, lookup_cue
 from qala.quotes.marks import FAMILIES
 from qala.quotes.speaker import (
+    COMPOUND_NAME_ENDS,
     FEM_STATE_PARTICIPLE,
     KUNYA,
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
     STATE_PARTICIPLE,
+    common_name_words,
     frames,
     head_word,
     is_definite,
@@ -76,7 +76,6 @@ COMMON_NAME_COUNT = 20
 # A sentence-opening adverbial before the first verb (في المقابل، من جهة أخرى،) is this short.
 MAX_OPENER_WORDS = 3
 # The second word of a compound given name (عز الدين، نور الدين، صلاح الدين): a family name follows.
-COMPOUND_NAME_ENDS = frozenset(norm(w) for w in ("الدين",))
 _DATELINE_DASHES = frozenset({"-", "–", "—"})
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
 
@@ -495,13 +494,6 @@ def family_name_before(toks: Sequence[TokenLike], k: int) -> bool:
     return False
 
 
-@cache
-def _common_name_words() -> frozenset[str]:
-    """Name words borne by many people (lexicons/name_units.tsv, the NER's list from Wikidata):
-    بلقاسم، بلعيد are names, not ب + a noun."""
-    return frozenset(norm(r["name"]) for r in load_table("lexicons", "name_units.tsv") if int(r.get("count") or 0) >= COMMON_NAME_COUNT)
-
-
 def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
     """End of the adjunct phrases starting at toks[k] (before `b`) between a cue and its content:
     prepositional phrases (في تقريره الفصلي، ردا على سؤال حول الميزانية), an attribution to an outlet
@@ -526,7 +518,7 @@ def adjunct_end(toks: Sequence[TokenLike], k: int, b: int) -> int:
             continue
         separate = w in f.prepositions
         glued = len(w) > 3 and w[0] in "لب" and (w[1:3] == "ال" or w[1] == "ل" or head_word([w[1:]]) in lex.org_heads | lex.document_heads) and w not in lex.first_names
-        if glued and not separate and not w.startswith(("لل", "بال")) and (w in _common_name_words() or family_name_before(toks, k)):
+        if glued and not separate and not w.startswith(("لل", "بال")) and (w in common_name_words(COMMON_NAME_COUNT) or family_name_before(toks, k)):
             break  # وقال بلعيد في كلمة: a name (frequent, or written earlier after its given name), not ب + لعيد
         if not (separate or glued) or (w == "علي" and k + 1 < b and toks[k + 1].text in lex.first_names):
             break

@@ -15,7 +15,7 @@ from qala.quotes.frames import (
 )
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
-from qala.quotes.speaker import NAME_PARTICLES, is_definite, without_article
+from qala.quotes.speaker import NAME_PARTICLES, is_definite, trailer_class, without_article
 from qala.quotes.speaker import frames as speaker_frames
 from qala.quotes.tokens import (
     COMMAS,
@@ -282,7 +282,8 @@ class SpeakerPhrases:
                 return []  # وتابعت والدموع في عينيها: a circumstance; the speaker is carried
             if out and (txt in lex.closing_phrases or (form.lemma in lex.closing_cues and txt.endswith(("ه", "ها", "هم")) and is_setting(txt))):
                 break  # وختمت الوزارة بيانها بالتأكيد على أن: the statement closed and how, not the speaker
-            if txt in _ADDRESSEES or txt == "ل" or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
+            outlet = trailer_class(txt) == "outlet"  # لموقع «الساحة»، لنظيره المالي: whom it was said to
+            if txt in _ADDRESSEES or txt == "ل" or outlet or (txt.startswith("ل") and (txt[1:] in lex.org_heads or is_setting(txt[1:]))):
                 if out and txt[1:] in lex.org_heads and self._unnamed_role(out):
                     out.append(k)  # الرئيس التنفيذي لشركة النور: the role's organization, not an outlet
                     k += 1
@@ -290,10 +291,10 @@ class SpeakerPhrases:
                 if out:
                     break
                 k += 1
-                span = self.span_at_open.get(toks[k].start) if txt == "ل" and k < b else None
+                span = self.span_at_open.get(toks[k].start) if (txt == "ل" or outlet) and k < b else None
                 if span is not None:
                     k = self.tok_index(span.end) + 1  # لـ«صوت المدينة»: the outlet addressed, not the speaker
-                elif txt.startswith("ل") and txt[1:] in lex.org_heads:
+                elif (txt.startswith("ل") and txt[1:] in lex.org_heads) or outlet:
                     k = self._after_outlet_name(k, b)
                 continue
             if len(txt) <= 2 and not out and txt not in NAME_PARTICLES:

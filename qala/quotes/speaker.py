@@ -14,13 +14,15 @@ from functools import cache
 
 from qala import gazetteer
 from qala.lexicon import load_list, load_table
-from qala.quotes.lexicon import lexicon
+from qala.quotes.lexicon import lexicon, lookup_cue
 from qala.quotes.tokens import NISBA_ENDINGS
 from qala.text.normalize import norm
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _DEMONSTRATIVES = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء"))
 NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "أبي", "آل", "ولد"))
+# عز الدين، سيف الإسلام، نور الهدى: compound given names whose second word takes the article
+COMPOUND_NAME_ENDS = frozenset(norm(w) for w in load_list("quote_name_compound_ends"))
 # Kunya names: أم/أبو + a name is one name (أم خالد), though أم is also a noun (mother).
 KUNYA = frozenset(norm(w) for w in load_list("kunya_heads"))
 # Words that end a name or role inside a speaker phrase (a relative clause, "who", "which").
@@ -141,6 +143,24 @@ def speaker_kind(tokens: list[str]) -> str:
     return "person"
 
 
+@cache
+def common_name_words(min_count: int) -> frozenset[str]:
+    """Name words borne by at least `min_count` people (lexicons/name_units.tsv, the NER's list from
+    Wikidata): بلقاسم، رنا، ديما are names, though the quotation lexicon does not list them."""
+    return frozenset(norm(r["name"]) for r in load_table("lexicons", "name_units.tsv") if int(r.get("count") or 0) >= min_count)
+
+
+def _name_after_role_word(toks: list[str], i: int) -> bool:
+    """toks[i] starts a name after the definite words of a role (محامية الدفاع رنا الخطيب، الناقد
+    الأدبي سليم حداد): a name word, not a preposition, role or organization word."""
+    lex = lexicon()
+    t, prev = toks[i], toks[i - 1]
+    after_role = is_definite(prev) or (prev.startswith("لل") and len(prev) > 3) or (prev[:1] == "و" and is_definite(prev[1:]) and prev not in lex.wal_words)
+    if not after_role or is_definite(t) or t in _PREPS or t in lex.roles or t in lex.org_heads or t.startswith(("لل", "بال")):
+        return False
+    return t in lex.first_names or t in common_name_words(ROLE_NAME_COUNT)
+
+
 def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(role, name) of a person phrase: وزير الخارجية سامح الدباغ → (وزير الخارجية, سامح الدباغ).
 
@@ -164,6 +184,9 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
                 i -= 1
             role = toks[:i]
             return role, _trim_name(toks[i:])
+    for i in range(1, len(toks)):
+        if _name_after_role_word(toks, i):
+            return toks[:i], _trim_name(toks[i:])
     stripped = strip_titles(toks)
     titled = len(stripped) < len(toks)
     head = stripped[0] if stripped else ""
@@ -190,15 +213,19 @@ def split_role_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         return toks[:-1], stripped  # الحداد: a family name written with the article
     if is_definite(head) or head in lex.anonymous_heads or head in lex.org_heads:
         return toks, []
-    return [], _trim_name(stripped)
+    return [], _trim_name(stripped, named=any(w in lex.first_names for w in stripped))
 
 
-def _trim_name(toks: list[str]) -> list[str]:
+def _trim_name(toks: list[str], named: bool = True) -> list[str]:
+    """The name at the start of `toks`, without an apposition or object after it; `named` says the
+    words are a person's name (after a given name, a title or a role), not an organization's."""
     lex = lexicon()
     roles = lex.roles
     out: list[str] = []
     for k, t in enumerate(toks):
         family = len(out) == 1 and not is_definite(out[0]) and is_definite(t)  # سلوى النقيب، محمد الكاتب: a family name
+        if len(out) >= 2 and is_definite(t) and is_definite(out[-1]) and out[-2] not in NAME_PARTICLES and out[-1] not in COMPOUND_NAME_ENDS and named:
+            break  # يوسف مبارك الرشيدي الحكم: after the family name, the verb's object
         if out and not family and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES and not _role_word_in_name(out, t, toks[k + 1 : k + 2]):
             break  # سلمى الحسيني مديرة إدارة ...: an apposition follows the name
         # normalized على and the given name علي are one string: inside a name it is the name
@@ -221,6 +248,48 @@ def _role_word_in_name(name: list[str], word: str, after: list[str]) -> bool:
 
 
 _UPON = norm("لدى")
+ROLE_NAME_COUNT = 10  # a name word borne by this many people in Wikidata starts a name after a role
+MIN_DESCRIBED_WORDS = 3  # المحكمة الكبرى الجنائية: head + two adjectives make a name
+MAX_DESCRIBED_WORDS = 5
+
+
+@cache
+def _trailers() -> dict[str, str]:
+    """quote_speaker_trailers.tsv: normalized form → class (circumstance, time, dated, setting, verb)."""
+    return {norm(r["form"]): r["class"] for r in load_table("lexicons", "quote_speaker_trailers.tsv")}
+
+
+def trailer_class(word: str) -> str | None:
+    """The class quote_speaker_trailers.tsv gives a normalized word (outlet, time, …), or None."""
+    return _trailers().get(word)
+
+
+_DATED_BY = frozenset(norm(w) for w in ("الماضي", "الماضية", "الحالي", "الجاري", "المقبل", "المقبلة", "الفائت", "المنصرم"))
+_IN = norm("في")
+
+
+def _without_trailers(toks: list[str], unnamed: bool) -> list[str]:
+    """The phrase up to where, when or on what occasion the source spoke (بنعلي وسط هتافات
+    الحاضرين، الجيش في بيان، الشركة الخميس → بنعلي، الجيش، الشركة), and for an unnamed source or a
+    document up to a relative clause about it (تقرير أممي صدر الشهر الماضي → تقرير أممي)."""
+    trailers, lex = _trailers(), lexicon()
+    for i in range(1, len(toks)):
+        w = toks[i]
+        cls = trailers.get(w)
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if cls in ("circumstance", "time", "outlet") or (cls == "verb" and unnamed) or w in _PHRASE_STOPS:
+            return toks[:i]
+        if unnamed and (hit := lookup_cue(w)) is not None and hit[0].tense != "participle" and not hit[1] and not hit[0].ambiguous:
+            return toks[:i]  # مصادر أشارت: the cue verb, after its subject
+        if len(w) > 3 and w[0] in "بل" and trailers.get(w[1:]) == "setting":
+            return toks[:i]  # اتحاد المستثمرين بتصريحات: the occasion
+        if w in lex.issuer_links and nxt != "عن":
+            return toks[:i]  # البيان المشترك الصادر في ختام …: issued, by no one named
+        if cls == "dated" and (not nxt or nxt in _DATED_BY or trailers.get(nxt) == "time"):
+            return toks[:i]
+        if toks[i] == _IN and trailers.get(nxt) == "setting":
+            return toks[:i]
+    return toks
 
 
 def _without_own_setting(toks: list[str]) -> list[str]:
@@ -354,11 +423,15 @@ class SourceIndex:
     def resolve(self, phrase_tokens: list[str], surface: str, gender: str | None = None, plural: bool = False) -> tuple[SourceEntry, bool]:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
         resolved to a different, named form (resolution `coreference`)."""
-        toks = _without_object(_without_manner(_without_own_setting([t for t in phrase_tokens if t not in _DEMONSTRATIVES])))
+        toks = [t for t in phrase_tokens if t not in _DEMONSTRATIVES]
+        toks = _without_trailers(toks, speaker_kind(toks) in ("document", "anonymous"))
+        toks = _without_object(_without_manner(_without_own_setting(toks)))
         toks = _issuer(toks)  # تقرير صادر عن منظمة الصحة العالمية → منظمة الصحة العالمية
         kind = speaker_kind(toks)
         if kind == "person":
+            toks = self._known_name_first(toks)
             role, name = split_role_name(toks)
+            role, name = self._delimited_by_mention(role, name)
             if not name and role:
                 name = self._name_after_role(role)
                 if name:
@@ -391,6 +464,46 @@ class SourceIndex:
         return self._merge(toks, [], kind, surface, gender, plural), False
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _known_name_first(self, toks: list[str]) -> list[str]:
+        """الساعدي الأهالي، ولد الشيخ المحادثات → الساعدي، ولد الشيخ: a phrase that opens with the end of
+        a name the article gives (هناء الساعدي) is that name; the words after it are the verb's object."""
+        lex = lexicon()
+        if len(toks) < 2 or toks[0] in lex.first_names or toks[0] in NAME_PARTICLES:
+            return toks
+        for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]):
+            if e.kind != "person" or len(e.name) < 2:
+                continue
+            for k in range(min(len(e.name) - 1, len(toks) - 1), 0, -1):
+                if toks[:k] == e.name[-k:]:
+                    return toks[:k]
+        return toks
+
+    def _delimited_by_mention(self, role: list[str], name: list[str]) -> tuple[list[str], list[str]]:
+        """(role, name) with the name cut to a person the NER stage found inside it: the rules see no
+        given name they do not list (محامية الدفاع رنا الحوراني → رنا الحوراني) and no end to a
+        name before the verb's object (يوسف الرشيدي الحكم → يوسف الرشيدي)."""
+        lex = lexicon()
+        best: tuple[int, int] | None = None
+        for p in self.person_names:
+            n = len(p)
+            if not n or n >= len(name) or (best is not None and n <= best[1] - best[0]):
+                continue
+            at = next((a for a in range(len(name) - n + 1) if name[a : a + n] == p), None)
+            if at is not None:
+                best = (at, at + n)
+        if best is None:
+            return role, name
+        start, end = best
+        before = name[start - 1] if start else ""
+        name_like = before in lex.first_names or before in NAME_PARTICLES or before in COMPOUND_NAME_ENDS
+        if start and not name_like and (end - start >= 2 or is_definite(before)):
+            role, name, end, start = role + name[:start], name[start:], end - start, 0
+        else:
+            start = 0
+        if end < len(name) and is_definite(name[end]) and end - start >= 2:
+            name = name[:end]  # what follows a full name is not part of it
+        return role, name
 
     def _merge(self, name: list[str], role: list[str], kind: str, surface: str, gender: str | None, plural: bool) -> SourceEntry:
         key = name or role
@@ -541,21 +654,40 @@ class SourceIndex:
         return None
 
     def _phrase_with_head(self, head: str) -> list[str]:
-        """The first indefinite phrase headed by `head` in the text (مكتب شؤون اللاجئين ...)."""
-        words = self.words()
-        hits = self.where(head) + [i for p in "وفب" for i in self.where(p + head)]
-        if not hits:
-            return []
-        i = min(hits)
-        out = [head]
-        hiding = lexicon().anonymity_verbs  # موظف، فضل عدم ذكر اسمه: the aside, not the phrase
-        for nxt in words[i + 1 : i + 6]:
-            # اتفاق لتبادل الأسرى: a لـ/بـ complement says what the thing is for, not its name
-            if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS and nxt not in hiding and nxt[:1] not in "لب"):
+        """The first phrase headed by `head` in the text that names something: indefinite (مكتب شؤون
+        اللاجئين ...) or definite with two adjectives or more (المحكمة الكبرى الجنائية; with one,
+        المنظمة الدولية, it is a description). [] when the text names two different things with
+        that head (محكمة الاستئناف، المحكمة الكبرى الجنائية): the bare head is then no guess."""
+        words, lex = self.words(), lexicon()
+        hiding = lex.anonymity_verbs  # موظف، فضل عدم ذكر اسمه: the aside, not the phrase
+        found: list[tuple[int, list[str]]] = []
+        for i in self.where(head) + [i for p in "وفب" for i in self.where(p + head)]:
+            out = [head]
+            for nxt in words[i + 1 : i + 6]:
+                if nxt in lex.complementizers or nxt in _PHRASE_STOPS or nxt in _trailers():
+                    break  # قال مسؤولون إنها: the sentence goes on
+                # اتفاق لتبادل الأسرى: a لـ/بـ complement says what the thing is for, not its name
+                if is_definite(nxt) or (len(out) == 1 and nxt not in _PREPS and nxt not in hiding and nxt[:1] not in "لب"):
+                    out.append(nxt)
+                else:
+                    break
+            found.append((i, out))
+        for i in (i for p in ("", "و", "ف") for i in self.where(p + "ال" + head)):
+            out = ["ال" + head]
+            for nxt in words[i + 1 : i + MAX_DESCRIBED_WORDS + 1]:
+                if not is_definite(nxt) or nxt in _trailers():
+                    break
                 out.append(nxt)
-            else:
-                break
-        return out
+            if len(out) >= MIN_DESCRIBED_WORDS:
+                found.append((i, out))
+        if not found:
+            return []
+        found.sort()
+        first = found[0][1]
+        for _, other in found[1:]:
+            if len(other) > 1 and len(first) > 1 and other[1:] != first[1:][: len(other) - 1] and first[1:] != other[1:][: len(first) - 1]:
+                return []
+        return first
 
 
 def _place_only(word: str) -> bool:

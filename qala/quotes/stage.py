@@ -13,7 +13,6 @@ from bisect import bisect_left
 from qala.document import Document, Quote, Span, Speaker
 from qala.quotes.extract import Candidate, Extractor
 from qala.quotes.frames import (
-    COMPOUND_NAME_ENDS,
     document_source,
     organization_end,
     repair_speaker_phrase,
@@ -22,6 +21,7 @@ from qala.quotes.frames import (
 )
 from qala.quotes.lexicon import is_naming_word, lookup_cue
 from qala.quotes.speaker import (
+    COMPOUND_NAME_ENDS,
     SourceEntry,
     SourceIndex,
     frames,
@@ -163,6 +163,11 @@ def _with_person_mention(words: list[str], person: str) -> list[str]:
         return words
     if not set(mention) <= set(words):
         return words
+    at = next((i for i in range(len(words) - len(mention) + 1) if words[i : i + len(mention)] == mention), None)
+    if at is not None:
+        # الطراونة في ختام المؤتمر، الزبيدي التفشي: what follows the name is a setting or the
+        # verb's object, never part of it
+        return words[: at + len(mention)]
     role = [w for w in role if w not in mention]
     return role + mention
 
