@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from itertools import islice
 
 from qala.quotes.frames import (
@@ -294,6 +295,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             if cand is not None and not self._quoted_words_cue(cand):
                 out.append(cand)
                 self.bare_subject.pop(self.toks[i].sent, None)  # a later participle refers to this cue
+                if (first := self._first_part(cand)) is not None:
+                    out.append(first)
         for i, t in enumerate(self.toks):
             if t.word and (t.text in self.lex.nominal or strip_prefix(t.text)[-1] in self.lex.nominal):
                 cand = self._nominal_cue(i)
@@ -301,6 +304,20 @@ class Extractor(SpeakerPhrases, NominalCues):
                     out.append(cand)
         out.extend(self._headlines())
         return out
+
+    def _first_part(self, cand: Candidate) -> Candidate | None:
+        """«لم نطلب المستحيل»، يقول العبيدي، «بل تطبيق الاتفاق»: a quotation split by its cue. The
+        cue introduces the second part; the first, closed right before it, is the same speaker's."""
+        if cand.type != "direct" or cand.how == "trailing" or not cand.speaker:
+            return None
+        i = cand.cue_tok
+        between = self.text[cand.cue[1] : cand.content[0]]
+        if between.strip(" ،,\u00ab\u00bb\u201c\u201d\"") or not self.text[cand.cue[0] : cand.cue[1]].rstrip().endswith(("،", ",", ":")):
+            return None  # only a comma between the cue phrase and the second part
+        before = self._mark_before(i)
+        if before is None or before.end >= cand.content[0]:
+            return None
+        return replace(cand, content=(before.start, before.end), how="trailing")
 
     def _quoted_words_cue(self, cand: Candidate) -> bool:
         """The cue lies between closed quotation marks: the quoted person's own words ("لم توقع على
@@ -631,13 +648,16 @@ class Extractor(SpeakerPhrases, NominalCues):
                     continue
                 return ("prep", j)
             # في بيان، في بلاغ: after a preposition the word is its object, not بـ + a noun
-            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt not in lex.org_heads and txt != "باسم" and toks[j - 1].text not in PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
+            elif t.word and len(txt) > 3 and txt[0] in form.preps and txt not in lex.first_names and txt not in lex.org_heads and txt != "باسم" and toks[j - 1].text not in PREP_WORDS and ((j == i + 1 and (form.frame != "object" or form.pronoun_object)) or (j == i + 2 and toks[i + 1].text in _IN_IT) or txt[1:].startswith("ال") or txt[1] in "ات" or self._np_closed(i + 1, j)):
                 if j > i + 1 and any(toks[x].text in form.preps and len(toks[x].text) > 1 for x in range(j + 1, limit)):
                     j += 1  # دعا المكتب الإقليمي لشرق المتوسط ... الحكومات إلى: the glued لـ is a genitive
                     continue
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
+            other = self.cue_at[j][0] if other_cue else None
+            if other is not None and other.ambiguous and any(is_setting(toks[x].text) for x in range(max(i + 1, j - 2), j)):
+                other_cue = False  # كتب في رسالة عبر حسابه: the message went "through", not the verb عبر عن
             attribution = toks[j - 1].text in _MA and strip_prefix(toks[j - 2].text)[-1] in lex.nominal
             if other_cue and toks[j - 1].text not in RELATIVES and not attribution:
                 return None  # another cue takes over (not وفق ما نقلت عنه الوكالة: an attribution)

@@ -30,6 +30,7 @@ from qala.quotes.speaker import (
     name_at,
     speaker_kind,
     split_role_name,
+    without_article,
 )
 from qala.quotes.tokens import COMMAS, NISBA_ENDINGS
 from qala.text.normalize import norm
@@ -462,8 +463,9 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     if len(bare) < 3 or is_definite(bare) or _starts_subject(bare) or bare in closed_class or verb in closed_class or bare.startswith(("بال", "لل")) or bare in lex.first_names:
         return None  # وفي الختام، وخلال الحفل، والوزير: no verb opens the sentence
     first_cue = lookup_cue(verb) or lookup_cue(bare)
-    # (عبرت فلانة عن سعادتها بالخطوة، وقالت: a feeling expressed is narration, the cue after it speaks)
-    if (first_cue is not None and first_cue[0].cls != "express") or any(k2 < i and toks[k2].text in COMMAS for k2 in range(lo, lo + 2)):
+    # (عبرت فلانة عن سعادتها بالخطوة، وقالت: a feeling expressed is narration, the cue after it speaks;
+    # so is what was published: نشرت الهيئة النتائج، مؤكدة أن)
+    if (first_cue is not None and first_cue[0].cls not in ("express", "post")) or any(k2 < i and toks[k2].text in COMMAS for k2 in range(lo, lo + 2)):
         return None  # a reporting verb first is a quotation of its own
     if (gender == "f") != bare.endswith("ت"):
         return None  # وصعدت الفنانة ...، وقال: the verbs disagree, two people
@@ -471,7 +473,7 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
     if np is None:
         return None
     first = toks[np[0]].text
-    if first in lex.org_heads and (gender == "f") == first.endswith("ه"):
+    if (first in lex.org_heads or without_article(first) in lex.org_heads) and (gender == "f") == first.endswith("ه"):
         # انتقدت كتلة الإصلاح النيابية المعارضة التعديل، وقالت: the organization, not the verb's object
         return Fronted("perspective", np[0], organization_end(toks, np[0], np[1]))
     if not any(toks[x].text in lex.sure_first_names for x in range(*np)) and not (is_definite(first) and not _starts_subject(first)):

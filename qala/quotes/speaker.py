@@ -231,6 +231,8 @@ def _trim_name(toks: list[str], named: bool = True) -> list[str]:
         # normalized على and the given name علي are one string: inside a name it is the name
         if (t in _PREPS and t != "علي") or t in _PHRASE_STOPS or t.isdigit():
             break
+        if out and (t in lex.masdar_objects or t.startswith(("بال", "لل"))):
+            break  # نفى أوحساين وجود …، منير بن سلامة بالحكم: the object or a complement, not the name
         out.append(t)
         if len(out) >= MAX_NAME_TOKENS:
             break
@@ -661,7 +663,7 @@ class SourceIndex:
         words, lex = self.words(), lexicon()
         hiding = lex.anonymity_verbs  # موظف، فضل عدم ذكر اسمه: the aside, not the phrase
         found: list[tuple[int, list[str]]] = []
-        for i in self.where(head) + [i for p in "وفب" for i in self.where(p + head)]:
+        for i in self.where(head) + [i for p in "وفبل" for i in self.where(p + head)]:
             out = [head]
             for nxt in words[i + 1 : i + 6]:
                 if nxt in lex.complementizers or nxt in _PHRASE_STOPS or nxt in _trailers():
@@ -675,7 +677,8 @@ class SourceIndex:
         for i in (i for p in ("", "و", "ف") for i in self.where(p + "ال" + head)):
             out = ["ال" + head]
             for nxt in words[i + 1 : i + MAX_DESCRIBED_WORDS + 1]:
-                if not is_definite(nxt) or nxt in _trailers():
+                of_the = nxt.startswith("لل") and len(nxt) > 3  # الهيئة العليا للانتخابات
+                if not (is_definite(nxt) or of_the) or nxt in _trailers():
                     break
                 out.append(nxt)
             if len(out) >= MIN_DESCRIBED_WORDS:

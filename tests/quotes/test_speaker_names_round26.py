@@ -4,7 +4,7 @@ a source does not. Our own sentences."""
 
 from __future__ import annotations
 
-from tests.quotes.quote_helpers import only, speaker_of
+from tests.quotes.quote_helpers import only, quotes, speaker_of
 
 
 def test_the_setting_after_the_name_is_not_the_name() -> None:
@@ -61,3 +61,50 @@ def test_a_bare_head_is_no_guess_when_the_text_names_two() -> None:
     assert speaker_of(text, "الطلب") == "المحكمة"
     text = "نظرت محكمة الاستئناف في الطعن أمس. وقالت المحكمة إن الطعن مقبول شكلا."
     assert speaker_of(text, "الطعن") == "محكمة الاستئناف"
+
+
+def test_an_organization_named_in_marks_after_its_head_word() -> None:
+    q = only('وقالت منظمة "عدالة بلا حدود" في بيان إن الضمانات غير كافية.')
+    assert q.type == "indirect" and q.text.startswith("الضمانات") and q.speaker.name == "عدالة بلا حدود"
+
+
+def test_the_outlet_or_counterpart_addressed_is_not_the_source() -> None:
+    text = 'قال مصدر طبي في المستشفى، فضل عدم ذكر اسمه، إن الوضع صعب. وقال لموقع "الساحة" إن الطاقم نبه الإدارة منذ أشهر.'
+    assert speaker_of(text, "الطاقم") == "مصدر طبي في المستشفى"
+    text = "الرئيس الموريتاني لنظيره المالي: أمن حدودنا مسؤولية مشتركة\nأجرى الرئيس الموريتاني محمد ولد سالم اتصالا هاتفيا بنظيره المالي."
+    assert speaker_of(text, "أمن حدودنا") == "محمد ولد سالم"
+
+
+def test_an_unnamed_plural_source_without_the_complementizer() -> None:
+    assert only("وقال مسؤولون إنها ستشمل نحو 12 ألف شخص.").speaker.name == "مسؤولون"
+
+
+def test_a_verbal_noun_object_after_a_family_name() -> None:
+    text = "قال مدير المستشفى عبد الرحيم الجزولي إن المخزون كاف.\nونفى الجزولي وجود أي نقص في المعقمات."
+    assert speaker_of(text, "وجود") == "عبد الرحيم الجزولي"
+
+
+def test_a_quotation_split_by_its_cue() -> None:
+    text = "قال العامل سالم العبيدي إن الإدارة تنصلت.\n«لم نطلب المستحيل»، يقول العبيدي، «بل تطبيق الاتفاق الذي وقعته الإدارة»."
+    assert speaker_of(text, "لم نطلب") == "سالم العبيدي"
+    assert speaker_of(text, "بل تطبيق") == "سالم العبيدي"
+    # a closed quotation in another sentence is not a first part
+    text = "«لم نطلب المستحيل». وقال العبيدي، «بل تطبيق الاتفاق الذي وقعته الإدارة»."
+    assert [q.text for q in quotes(text)] == ["بل تطبيق الاتفاق الذي وقعته الإدارة"]
+
+
+def test_a_message_sent_through_an_account() -> None:
+    q = only('من جانبه، كتب المدرب لويس مارتن في رسالة وداع عبر حسابه على فيسبوك: "أغادر وأنا فخور بهذا الفريق".')
+    assert q.type == "direct" and q.speaker.name == "لويس مارتن"
+
+
+def test_considered_it_in_a_statement_and_demanded_in_it() -> None:
+    q = only('رحبت جمعية حماية المستهلك بالقرار، واعتبرته في بيان "خطوة متأخرة لكنها ضرورية".')
+    assert q.text == "خطوة متأخرة لكنها ضرورية" and q.speaker.name == "جمعية حماية المستهلك"
+    q = only("وكانت نقابة المعلمين قد أصدرت بيانا قبل الجلسة طالبت فيه بسحب المشروع من البرلمان.")
+    assert q.speaker.name == "نقابة المعلمين" and "سحب المشروع" in q.text
+
+
+def test_a_participle_after_what_an_organization_published() -> None:
+    text = "طرابلس - نشرت الهيئة العليا للانتخابات، مساء الأحد، النتائج الأولية للانتخابات البلدية التي جرت في 58 بلدية، مؤكدة أن عمليات الفرز جرت في أجواء شفافة."
+    assert only(text).speaker.name == "الهيئة العليا للانتخابات"
