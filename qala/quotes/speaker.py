@@ -132,6 +132,8 @@ def speaker_kind(tokens: list[str]) -> str:
         return "person"
     if any(t in lex.first_names for t in toks):
         return "person"  # المتحدث باسم الشركة كريم ناصر: a named person
+    if len(toks) >= 3 and _name_after_role_word(toks, len(toks) - 2):
+        return "person"  # المؤسسة والرئيسة التنفيذية للشركة لمى العنزي: a role, then a two-word name
     head = head_word(toks)
     first = toks[0]
     if first in lex.document_heads or head in lex.document_heads:
@@ -233,6 +235,8 @@ def _trim_name(toks: list[str], named: bool = True) -> list[str]:
             break
         if out and (t in lex.masdar_objects or t.startswith(("بال", "لل"))):
             break  # نفى أوحساين وجود …، منير بن سلامة بالحكم: the object or a complement, not the name
+        if out and named and out[-1] not in NAME_PARTICLES and (t in lex.org_heads or without_article(t) in lex.org_heads):
+            break  # طالب زياد فارسي وزارة التجارة: an organization, the verb's object
         out.append(t)
         if len(out) >= MAX_NAME_TOKENS:
             break
@@ -250,6 +254,7 @@ def _role_word_in_name(name: list[str], word: str, after: list[str]) -> bool:
 
 
 _UPON = norm("لدى")
+MAX_COUNTRY_WORDS = 3  # جمهورية مصر العربية
 ROLE_NAME_COUNT = 10  # a name word borne by this many people in Wikidata starts a name after a role
 MIN_DESCRIBED_WORDS = 3  # المحكمة الكبرى الجنائية: head + two adjectives make a name
 MAX_DESCRIBED_WORDS = 5
@@ -259,6 +264,33 @@ MAX_DESCRIBED_WORDS = 5
 def _trailers() -> dict[str, str]:
     """quote_speaker_trailers.tsv: normalized form → class (circumstance, time, dated, setting, verb)."""
     return {norm(r["form"]): r["class"] for r in load_table("lexicons", "quote_speaker_trailers.tsv")}
+
+
+_LOCATED_HEADS = frozenset(norm(w) for w in load_list("quote_located_heads"))
+_STATE_PREFIXES = frozenset(norm(w) for w in load_list("state_prefixes"))
+
+
+def _country_from(toks: list[str], i: int) -> bool:
+    """toks[i:] is a country's name and nothing else (تونس، سلطنة عمان): a CLDR territory of the
+    gazetteer, or a state word before a name."""
+    rest = toks[i:]
+    if not rest or len(rest) > MAX_COUNTRY_WORDS:
+        return False
+    if rest[0] in _STATE_PREFIXES and len(rest) >= 2:
+        return True
+    return any(e.source == "babel" and e.type == "LOC" for e in gazetteer.lookup(" ".join(rest)))
+
+
+def _without_country(toks: list[str]) -> list[str]:
+    """An organization without the country written after its name (الهيئة الوطنية للرقابة الدوائية
+    في سلطنة عمان → الهيئة الوطنية للرقابة الدوائية), unless its place is part of what it is
+    (السفارة السنغالية في نواكشوط)."""
+    if not toks or without_article(toks[0]) in _LOCATED_HEADS:
+        return toks
+    for i in range(2, len(toks) - 1):
+        if toks[i] == _IN and _country_from(toks, i + 1):
+            return toks[:i]
+    return toks
 
 
 def trailer_class(word: str) -> str | None:
@@ -367,7 +399,7 @@ def name_at(words: list[str], i: int) -> list[str]:
             out.append(w)
             j += 1
             continue
-        if is_definite(w) and out[-2:-1] and out[-2] in NAME_PARTICLES:
+        if is_definite(w) and out[-2:-1] and out[-2] in NAME_PARTICLES and w not in _PHRASE_STOPS:
             out.append(w)  # ... بن خليفة العامري
         break
     return out
@@ -448,6 +480,8 @@ class SourceIndex:
                     self._add_form(e, surface, gender)
                     return e, True
             return self._merge([], toks, kind, surface, gender, plural), False
+        if kind == "organization":
+            toks = _without_country(toks)
         # organizations, documents, anonymous sources: the phrase is the name; a bare definite head
         # (الوزارة، المصادر، المكتب) refers back to the fuller phrase with that head
         if len(strip_titles(toks)) <= 1 or (len(toks) == 2 and toks[0] in _DEMONSTRATIVES):
@@ -473,11 +507,12 @@ class SourceIndex:
         lex = lexicon()
         if len(toks) < 2 or toks[0] in lex.first_names or toks[0] in NAME_PARTICLES:
             return toks
-        for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]):
-            if e.kind != "person" or len(e.name) < 2:
+        known = [e.name for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]) if e.kind == "person"] + self.person_names
+        for name in known:
+            if len(name) < 2:
                 continue
-            for k in range(min(len(e.name) - 1, len(toks) - 1), 0, -1):
-                if toks[:k] == e.name[-k:]:
+            for k in range(min(len(name) - 1, len(toks) - 1), 0, -1):
+                if toks[:k] == name[-k:]:
                     return toks[:k]
         return toks
 

@@ -108,3 +108,27 @@ def test_considered_it_in_a_statement_and_demanded_in_it() -> None:
 def test_a_participle_after_what_an_organization_published() -> None:
     text = "طرابلس - نشرت الهيئة العليا للانتخابات، مساء الأحد، النتائج الأولية للانتخابات البلدية التي جرت في 58 بلدية، مؤكدة أن عمليات الفرز جرت في أجواء شفافة."
     assert only(text).speaker.name == "الهيئة العليا للانتخابات"
+
+
+def test_an_organization_is_named_without_its_country() -> None:
+    q = only("أعلنت الهيئة الوطنية للرقابة الدوائية في سلطنة عمان، الإثنين، في بيان أنها سحبت الدواء.")
+    assert q.speaker.name == "الهيئة الوطنية للرقابة الدوائية"
+    # an embassy's city is part of what it is
+    assert only("وقالت السفارة السنغالية في نواكشوط إن الرعايا بخير.").speaker.name == "السفارة السنغالية في نواكشوط"
+
+
+def test_an_organization_after_a_name_is_the_verbs_object() -> None:
+    assert only("وطالب المهندس زياد فارسي وزارة التجارة بإعادة النظر في القرار.").speaker.name == "زياد فارسي"
+
+
+def test_a_compound_given_name_does_not_swallow_a_relative_pronoun() -> None:
+    text = (
+        "قالت الطبيبة المقيمة نور الهدى عبد الرزاق، التي تعمل في قسم الطوارئ، إن المستشفى مكتظ.\n"
+        "وتابعت الطبيبة: «نعمل منذ ثلاثين ساعة بلا توقف»."
+    )
+    assert speaker_of(text, "نعمل") == "نور الهدى عبد الرزاق"
+
+
+def test_a_role_then_a_two_word_name_is_a_person() -> None:
+    q = only("وقالت المؤسسة والرئيسة التنفيذية للشركة لمى العنزي إن التمويل سيستخدم في التوسع.")
+    assert q.speaker.name == "لمى العنزي"
