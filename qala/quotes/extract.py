@@ -116,6 +116,8 @@ _CONCESSIVE_BEFORE_AN = frozenset(_N(w) for w in ("رغم", "برغم", "ورغ�
 _PRONOUN_SUBJECTS = frozenset(_N(w) for w in ("هو", "هي", "وهو", "وهي", "فهو", "فهي"))
 _SO = frozenset(_N(w) for w in ("هكذا", "وهكذا", "كذا"))
 _POSSESSIVES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا"))
+_NOT_DOING = _N("عدم")
+_CALLED_FOR = frozenset(_N("إلي" + s) for s in ("ه", "ها", "هم"))  # إضراب دعت إليه النقابة
 _IN_IT = frozenset(_N(w) for w in ("فيه", "فيها"))  # a statement "in which" its issuer said
 # A preposition with the pronoun that refers back to a relative clause's head (الذي دعت إليه).
 _RESUMPTIVE_PREPS = frozenset(_N(p + s) for p in ("إلي", "علي", "عن", "ب", "ل", "في") for s in ("ه", "ها", "هم"))
@@ -150,6 +152,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                     hit = None  # ختم الوفد زيارته / هكذا ختم X كلمته: narration, not "ختم حديثه بالقول"
                 if hit is not None and hit[0].tense == "participle" and self._opens_quotation(i):
                     hit = None  # قدمت "مقترحات عملية": a quoted noun, never the narrator's adverbial participle
+                if hit is not None and i > 0 and self.toks[i - 1].text == _NOT_DOING:
+                    hit = None  # التي فضلت عدم ذكر اسمها: a verbal noun negated, not a verb
                 if hit is not None and hit[0].ambiguous and self._given_name_after_title(i):
                     hit = None  # وقالت الوزيرة أمل الخطيب: the given name أمل, not the verb "hoped"
                 if hit is not None and hit[0].cls == "written" and not self._written_source_after(i):
@@ -398,6 +402,8 @@ class Extractor(SpeakerPhrases, NominalCues):
         at_clause_start = self._at_clause_start(i)
         if form.ambiguous and not at_clause_start:
             return None  # بين الطرفين، من بين الأسباب: the preposition, not the verb
+        if form.cls == "call" and i + 1 < send and toks[i + 1].text in _CALLED_FOR:
+            return None  # إضراب دعت إليه النقابة: what was called for comes before the verb
         if form.cls == "continue" and form.tense == "present" and not prefixed and not at_clause_start:
             return None  # أن المتهمين يتابعون من أجل: "are prosecuted for", not "he goes on"
         strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
@@ -605,6 +611,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             if txt in lex.complementizers and txt != "لان":
                 if toks[j - 1].text in _TEMPORAL_BEFORE_AN:
                     return None  # يبلغ عدد الإصابات ذروته قبل أن يبدأ: a time clause, not reported content
+                if j > i + 1 and strip_prefix(toks[j - 1].text)[-1] in lex.narration:
+                    return None  # أعلنت … في مشروع يرتقب أن يستكمل: the narration's أن, not the cue's
                 if toks[j - 1].text in _CONCESSIVE_BEFORE_AN:
                     j += 1  # يقول الطبيب، الذي انضم إلى الوقفة رغم أن الإضراب لا يشمله: "although"
                     continue
@@ -622,7 +630,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                     continue
             elif t.word:
                 # في مؤتمر صحفي عقده مساء السبت عقب …: a setting's description is neither speaker nor content
-                chunk = 0 if is_setting(txt) and toks[j - 1].text in SETTING_PREPS else chunk + 1
+                # (a given name ends a long role description: الخبير في … والأستاذ بالمعهد … كريم العلوي أن)
+                chunk = 0 if (is_setting(txt) and toks[j - 1].text in SETTING_PREPS) or txt in lex.sure_first_names else chunk + 1
                 if chunk > MAX_CHUNK_WORDS:
                     return None
             if txt == ":":

@@ -132,3 +132,27 @@ def test_a_compound_given_name_does_not_swallow_a_relative_pronoun() -> None:
 def test_a_role_then_a_two_word_name_is_a_person() -> None:
     q = only("وقالت المؤسسة والرئيسة التنفيذية للشركة لمى العنزي إن التمويل سيستخدم في التوسع.")
     assert q.speaker.name == "لمى العنزي"
+
+
+def test_a_setting_word_before_the_preposition_is_no_speaker() -> None:
+    text = 'قال وزير النفط أحمد موسى إن الإنتاج تراجع. وكان موسى قد صرح قبيل الاجتماع بأن بلاده "تحتاج إلى هامش أكبر".'
+    assert speaker_of(text, "بلاده") == "أحمد موسى"
+
+
+def test_what_was_called_for_before_the_verb() -> None:
+    assert quotes("نفذ المعلمون إضرابا عاما دعت إليه الجامعة العامة للتعليم الأساسي، احتجاجا على تأخر الزيادة.") == []
+
+
+def test_the_narrations_complementizer_is_not_the_cues() -> None:
+    q = only("أعلنت الوكالة الوطنية للموانئ إطلاق أشغال بناء محطة جديدة، في مشروع يرتقب أن يستكمل خلال ثلاث سنوات.")
+    assert q.speaker.name == "الوكالة الوطنية للموانئ" and q.text.startswith("إطلاق")
+
+
+def test_not_mentioning_a_name_is_no_cue() -> None:
+    q = only("وقالت والدة أحد الأطفال، التي فضلت عدم ذكر اسمها: “اشتريت العلبة من صيدلية الحي قبل يوم واحد”.")
+    assert q.type == "direct" and q.speaker.name == "والدة أحد الأطفال"
+
+
+def test_a_long_role_description_before_the_name() -> None:
+    text = 'من جانبه، رأى الخبير في الاقتصاد البحري والأستاذ بالمعهد العالي للدراسات البحرية بالدار البيضاء كريم العلوي أن نجاح المشروع "يتوقف على ربط الميناء بالسكك الحديدية".'
+    assert only(text).speaker.name == "كريم العلوي"
