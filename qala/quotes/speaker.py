@@ -382,10 +382,12 @@ def _without_object(toks: list[str]) -> list[str]:
 def _given_name_at(words: list[str], i: int) -> bool:
     """words[i] starts a name: normalized على (the preposition) is also the given name علي, which
     a name continues (علي الخالدي، علي بن ...); «الوزير الليبي على أهمية» is a preposition."""
-    if words[i] != "علي":
+    lex = lexicon()
+    if words[i] != "علي" and words[i] in lex.sure_first_names:
         return True
+    # a homograph (أشرف "supervised", نور "light") is a name only with a name after it
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return is_definite(nxt) or nxt in lexicon().first_names or nxt in NAME_PARTICLES
+    return (is_definite(nxt) and nxt not in _PHRASE_STOPS) or nxt in lex.first_names or nxt in NAME_PARTICLES
 
 
 def name_at(words: list[str], i: int) -> list[str]:

@@ -23,6 +23,7 @@ def test_eval_quotes_json_scores_the_mini_gold() -> None:
     assert d["matched"] == 6 and d["predicted"] == 6
     assert d["quote"]["f1"] == 1.0
     assert d["end_to_end"]["f1"] == 1.0
+    assert d["end_to_end_exact"]["f1"] == 1.0
     assert d["recall_by_type"] == {"indirect": 1.0}
 
 

@@ -46,7 +46,11 @@ blind53–57 were written after round 23 (0.985 / 0.955, 0.966 / 0.939, 1.000 / 
 0.985 / 0.941): the even-numbered blind54 and blind56 were fixed (round 24), the odd ones never
 looked at; blind58–60 were written after round 24 (0.994 / 0.994, 0.994 / 0.967, 0.992 / 0.992): blind58
 and blind60 were looked at (round 25), blind59 never; blind61–63 were written last and scored once with
-the final code, never looked at (0.986 / 0.959, 1.000 / 0.985, 0.993 / 0.932). First-sight figures (the
+the final code, never looked at (0.986 / 0.959, 1.000 / 0.985, 0.993 / 0.932). blind64–67 were written a
+session later (0.966 / 0.953, 0.987 / 0.934, 0.978 / 0.863, 0.979 / 0.965 at first sight): the even ones
+were fixed (round 26), the odd ones never looked at; blind68–71 were written during round 26 (0.959 /
+0.932, 0.981 / 0.956, 0.987 / 0.961, 0.955 / 0.924): blind68 and blind70 fixed (round 27), the odd ones
+never looked at. First-sight figures (the
 honest estimate on unseen text) are in the README."""
 
 from __future__ import annotations
@@ -127,7 +131,20 @@ HELDOUT = [
     ("quotes-heldout-blind61.jsonl", 6, 73, 0.96, 0.92),  # never looked at
     ("quotes-heldout-blind62.jsonl", 6, 67, 0.98, 0.95),  # never looked at
     ("quotes-heldout-blind63.jsonl", 6, 66, 0.97, 0.90),  # never looked at
+    ("quotes-heldout-blind64.jsonl", 6, 77, 0.97, 0.97),
+    ("quotes-heldout-blind65.jsonl", 6, 76, 0.97, 0.92),  # never looked at
+    ("quotes-heldout-blind66.jsonl", 6, 70, 0.96, 0.94),
+    ("quotes-heldout-blind67.jsonl", 6, 72, 0.96, 0.94),  # never looked at
+    ("quotes-heldout-blind68.jsonl", 6, 73, 0.97, 0.97),
+    ("quotes-heldout-blind69.jsonl", 6, 79, 0.96, 0.93),  # never looked at
+    ("quotes-heldout-blind70.jsonl", 6, 77, 0.97, 0.96),
+    ("quotes-heldout-blind71.jsonl", 6, 67, 0.93, 0.90),  # never looked at
 ]
+
+# End to end with the exact name (matching.speaker_exact: no word outside the gold speaker or an
+# alias), pooled over every held-out file: 0.9 at the start of round 26, 0.95 after it. A speaker
+# "بنعلي وسط هتافات الحاضرين" passes the per-file gates above but not this one.
+EXACT_NAME_POOLED_FLOOR = 0.94
 
 
 @pytest.mark.parametrize(("name", "articles", "quotations", "quote_floor", "e2e_floor"), HELDOUT)
@@ -146,3 +163,12 @@ def test_heldout_f1_floor(name: str, articles: int, quotations: int, quote_floor
     assert not scores.failed_docs
     assert scores.quote_prf[2] >= quote_floor, scores.quote_prf
     assert scores.e2e_prf[2] >= e2e_floor, scores.e2e_prf
+
+
+def test_heldout_speaker_names_are_exact() -> None:
+    right = predicted = gold = 0
+    for name, *_ in HELDOUT:
+        scores = evaluate_quotes(DATA / name)
+        right, predicted, gold = right + scores.speaker_exact, predicted + scores.predicted, gold + scores.gold
+    f1 = 2 * right / (predicted + gold)
+    assert f1 >= EXACT_NAME_POOLED_FLOOR, f1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qala.eval.matching import TokenGrid, dice, match_spans, prf, speaker_matches
+from qala.eval.matching import TokenGrid, dice, match_spans, prf, speaker_exact, speaker_matches
 
 
 def test_token_grid_maps_character_spans_to_token_positions() -> None:
@@ -35,6 +35,16 @@ def test_speaker_matches_on_aliases_and_containment() -> None:
     assert not speaker_matches("إبراهيم رئيسي", "فلاديمير بوتين", ["بوتين"])
     assert speaker_matches(None, None)
     assert not speaker_matches(None, "مصدر عسكري")
+
+
+def test_speaker_exact_rejects_words_outside_every_gold_form() -> None:
+    # a shorter or equal answer is exact; a longer one that contains the name only matches
+    assert speaker_exact("بوتين", "فلاديمير بوتين")
+    assert speaker_exact("الرئيس فلاديمير بوتين", "فلاديمير بوتين")  # a title is no extra word
+    assert speaker_matches("بوتين وسط الحضور", "فلاديمير بوتين", ["بوتين"])
+    assert not speaker_exact("بوتين وسط الحضور", "فلاديمير بوتين", ["بوتين"])
+    assert not speaker_exact("إبراهيم رئيسي", "فلاديمير بوتين")
+    assert speaker_exact(None, None)
 
 
 def test_prf() -> None:
