@@ -226,8 +226,9 @@ def _trim_name(toks: list[str], named: bool = True) -> list[str]:
     out: list[str] = []
     for k, t in enumerate(toks):
         family = len(out) == 1 and not is_definite(out[0]) and is_definite(t)  # سلوى النقيب، محمد الكاتب: a family name
-        if len(out) >= 2 and is_definite(t) and is_definite(out[-1]) and out[-2] not in NAME_PARTICLES and out[-1] not in COMPOUND_NAME_ENDS and named:
-            break  # يوسف مبارك الرشيدي الحكم: after the family name, the verb's object
+        after_family = len(out) >= 2 and is_definite(out[-1]) and out[-2] not in NAME_PARTICLES and out[-1] not in COMPOUND_NAME_ENDS
+        if after_family and named and t not in NAME_PARTICLES and (is_definite(t) or t not in lex.first_names):
+            break  # يوسف مبارك الرشيدي الحكم، صالح الجبوري موقع: after the family name, the verb's object
         if out and not family and (t in roles or (is_definite(t) and t[2:] in roles)) and out[-1] not in NAME_PARTICLES and not _role_word_in_name(out, t, toks[k + 1 : k + 2]):
             break  # سلمى الحسيني مديرة إدارة ...: an apposition follows the name
         # normalized على and the given name علي are one string: inside a name it is the name
@@ -359,9 +360,15 @@ def _issuer(toks: list[str]) -> list[str]:
     lex = lexicon()
     if not toks or (toks[0] not in lex.document_heads and toks[0][2:] not in lex.document_heads):
         return toks
+    owner = without_li(toks[1]) if len(toks) > 1 else ""
+    if without_article(owner) in lex.org_heads and not is_definite(toks[0]):
+        return [owner, *toks[2:]]  # بيانات دائرة الإحصاءات العامة، بيان للوزارة: the organization's
     for j in range(1, len(toks) - 1):
         if (toks[j] == "عن" and toks[j - 1] in lex.issuer_links) or toks[j] in lex.author_verbs:
             issuer = toks[j + 1 :]
+            if toks[j] in lex.author_verbs:
+                # أرسله البنك إلى البورصة: the author, not where it went (a صادر عن phrase keeps its words)
+                issuer = issuer[: next((n for n, w in enumerate(issuer) if n and w in _PREPS), len(issuer))]
             if without_article(issuer[0]) in lex.gatherings:
                 return toks[: j - 1] if toks[j] == "عن" else toks[:j]  # البيان الختامي الصادر عن الاجتماع: the statement speaks
             return issuer
@@ -459,10 +466,9 @@ class SourceIndex:
     def resolve(self, phrase_tokens: list[str], surface: str, gender: str | None = None, plural: bool = False) -> tuple[SourceEntry, bool]:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
         resolved to a different, named form (resolution `coreference`)."""
-        toks = [t for t in phrase_tokens if t not in _DEMONSTRATIVES]
+        toks = _issuer([t for t in phrase_tokens if t not in _DEMONSTRATIVES])  # تقرير صادر عن منظمة الصحة العالمية → منظمة الصحة العالمية
         toks = _without_trailers(toks, speaker_kind(toks) in ("document", "anonymous"))
         toks = _without_object(_without_manner(_without_own_setting(toks)))
-        toks = _issuer(toks)  # تقرير صادر عن منظمة الصحة العالمية → منظمة الصحة العالمية
         kind = speaker_kind(toks)
         if kind == "person":
             toks = self._known_name_first(toks)
@@ -507,15 +513,15 @@ class SourceIndex:
         """الساعدي الأهالي، ولد الشيخ المحادثات → الساعدي، ولد الشيخ: a phrase that opens with the end of
         a name the article gives (هناء الساعدي) is that name; the words after it are the verb's object."""
         lex = lexicon()
-        if len(toks) < 2 or toks[0] in lex.first_names or toks[0] in NAME_PARTICLES:
+        if len(toks) < 2 or toks[0] in lex.first_names:
             return toks
         known = [e.name for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]) if e.kind == "person"] + self.person_names
         for name in known:
             if len(name) < 2:
                 continue
             for k in range(min(len(name) - 1, len(toks) - 1), 0, -1):
-                if toks[:k] == name[-k:]:
-                    return toks[:k]
+                if toks[:k] == name[-k:] and toks[k - 1] not in NAME_PARTICLES:
+                    return toks[:k]  # (ولد الشيخ: a particle alone is no name)
         return toks
 
     def _delimited_by_mention(self, role: list[str], name: list[str]) -> tuple[list[str], list[str]]:

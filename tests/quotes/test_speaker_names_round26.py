@@ -156,3 +156,17 @@ def test_not_mentioning_a_name_is_no_cue() -> None:
 def test_a_long_role_description_before_the_name() -> None:
     text = 'من جانبه، رأى الخبير في الاقتصاد البحري والأستاذ بالمعهد العالي للدراسات البحرية بالدار البيضاء كريم العلوي أن نجاح المشروع "يتوقف على ربط الميناء بالسكك الحديدية".'
     assert only(text).speaker.name == "كريم العلوي"
+
+
+def test_data_and_disclosures_speak_for_their_owner() -> None:
+    q = only("ووفق بيانات دائرة الإحصاءات العامة، فإن البطالة ارتفعت إلى 22 في المئة.")
+    assert q.speaker.name == "دائرة الإحصاءات العامة"
+    q = only("وأفاد تقرير أرسله البنك الأهلي إلى البورصة بأن أرباحه تراجعت.")
+    assert q.speaker.name == "البنك الأهلي"
+
+
+def test_after_a_full_name_an_indefinite_noun_is_the_object() -> None:
+    q = only("وتفقد مدير الدفاع المدني صالح مهدي الجبوري موقع الحريق، وقال إن الخسائر كبيرة.")
+    assert q.speaker.name == "صالح مهدي الجبوري"
+    text = "قال المبعوث محمد الأمين ولد الشيخ إن الجولة انتهت.\nووصف ولد الشيخ المحادثات بأنها صريحة وبناءة."
+    assert speaker_of(text, "صريحة") == "محمد الأمين ولد الشيخ"
