@@ -446,6 +446,19 @@ class SourceIndex:
     entries: list[SourceEntry] = field(default_factory=list)
     _words: list[str] | None = None
     _where: dict[str, list[int]] | None = None
+    _persons: set[tuple[str, ...]] | None = None
+    _persons_by_last: dict[str, list[tuple[str, ...]]] | None = None
+
+    def persons(self) -> set[tuple[str, ...]]:
+        """The NER persons as a set, and by their last word: looked up per speaker phrase, never
+        scanned (a long document names thousands of people)."""
+        if self._persons is None:
+            self._persons = {tuple(p) for p in self.person_names if p}
+            by_last: dict[str, list[tuple[str, ...]]] = {}
+            for p in self._persons:
+                by_last.setdefault(p[-1], []).append(p)
+            self._persons_by_last = by_last
+        return self._persons
 
     def words(self) -> list[str]:
         if self._words is None:
@@ -515,13 +528,15 @@ class SourceIndex:
         lex = lexicon()
         if len(toks) < 2 or toks[0] in lex.first_names:
             return toks
-        known = [e.name for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]) if e.kind == "person"] + self.person_names
-        for name in known:
-            if len(name) < 2:
-                continue
-            for k in range(min(len(name) - 1, len(toks) - 1), 0, -1):
-                if toks[:k] == name[-k:] and toks[k - 1] not in NAME_PARTICLES:
-                    return toks[:k]  # (ولد الشيخ: a particle alone is no name)
+        entries = [tuple(e.name) for e in reversed(self.entries[-MAX_ENTRIES_SCANNED:]) if e.kind == "person"]
+        self.persons()
+        by_last = self._persons_by_last or {}
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k - 1] in NAME_PARTICLES:
+                continue  # (ولد الشيخ: a particle alone is no name)
+            head = tuple(toks[:k])
+            if any(len(n) > k and n[-k:] == head for n in (*entries, *by_last.get(toks[k - 1], ()))):
+                return toks[:k]
         return toks
 
     def _delimited_by_mention(self, role: list[str], name: list[str]) -> tuple[list[str], list[str]]:
@@ -529,14 +544,8 @@ class SourceIndex:
         given name they do not list (محامية الدفاع رنا الحوراني → رنا الحوراني) and no end to a
         name before the verb's object (يوسف الرشيدي الحكم → يوسف الرشيدي)."""
         lex = lexicon()
-        best: tuple[int, int] | None = None
-        for p in self.person_names:
-            n = len(p)
-            if not n or n >= len(name) or (best is not None and n <= best[1] - best[0]):
-                continue
-            at = next((a for a in range(len(name) - n + 1) if name[a : a + n] == p), None)
-            if at is not None:
-                best = (at, at + n)
+        persons = self.persons()
+        best = next(((a, a + n) for n in range(len(name) - 1, 0, -1) for a in range(len(name) - n + 1) if tuple(name[a : a + n]) in persons), None)
         if best is None:
             return role, name
         start, end = best
