@@ -158,6 +158,8 @@ def _name_after_role_word(toks: list[str], i: int) -> bool:
     lex = lexicon()
     t, prev = toks[i], toks[i - 1]
     after_role = is_definite(prev) or (prev.startswith("لل") and len(prev) > 3) or (prev[:1] == "و" and is_definite(prev[1:]) and prev not in lex.wal_words)
+    # زميلته رنا العبادي، زوجته سعاد: a noun made definite by its possessive pronoun
+    after_role = after_role or (prev.endswith(("ته", "تها")) and len(prev) > MIN_POSSESSED_LETTERS)
     if not after_role or is_definite(t) or t in _PREPS or t in lex.roles or t in lex.org_heads or t.startswith(("لل", "بال")):
         return False
     return t in lex.first_names or t in common_name_words(ROLE_NAME_COUNT)
@@ -256,6 +258,7 @@ def _role_word_in_name(name: list[str], word: str, after: list[str]) -> bool:
 
 _UPON = norm("لدى")
 MAX_COUNTRY_WORDS = 3  # جمهورية مصر العربية
+MIN_POSSESSED_LETTERS = 4  # زميلته: a noun + ته, not a short word ending so
 ROLE_NAME_COUNT = 10  # a name word borne by this many people in Wikidata starts a name after a role
 MIN_DESCRIBED_WORDS = 3  # المحكمة الكبرى الجنائية: head + two adjectives make a name
 MAX_DESCRIBED_WORDS = 5

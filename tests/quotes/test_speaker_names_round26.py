@@ -170,3 +170,7 @@ def test_after_a_full_name_an_indefinite_noun_is_the_object() -> None:
     assert q.speaker.name == "صالح مهدي الجبوري"
     text = "قال المبعوث محمد الأمين ولد الشيخ إن الجولة انتهت.\nووصف ولد الشيخ المحادثات بأنها صريحة وبناءة."
     assert speaker_of(text, "صريحة") == "محمد الأمين ولد الشيخ"
+
+
+def test_a_name_after_a_possessed_noun() -> None:
+    assert only("وقالت زميلته رنا العبادي إن الوضع صعب.").speaker.name == "رنا العبادي"
