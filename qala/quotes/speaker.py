@@ -19,6 +19,7 @@ from qala.quotes.tokens import NISBA_ENDINGS
 from qala.text.normalize import norm
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_WORD_OR_PUNCT = re.compile(r"([^\W\d_]+|\d+)|[^\w\s]")  # a word (group 1) or a punctuation mark
 _DEMONSTRATIVES = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء"))
 NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "أبي", "آل", "ولد"))
 # عز الدين، سيف الإسلام، نور الهدى: compound given names whose second word takes the article
@@ -450,6 +451,7 @@ class SourceIndex:
     _words: list[str] | None = None
     _where: dict[str, list[int]] | None = None
     _persons: set[tuple[str, ...]] | None = None
+    _phrase_ends: frozenset[int] | None = None
     _persons_by_last: dict[str, list[tuple[str, ...]]] | None = None
 
     def persons(self) -> set[tuple[str, ...]]:
@@ -467,6 +469,20 @@ class SourceIndex:
         if self._words is None:
             self._words = _WORD.findall(self.norm_text)
         return self._words
+
+    def phrase_ends(self) -> frozenset[int]:
+        """Indices in `words()` of words followed by punctuation (خبراء: تراجع …): a phrase read
+        from the word list does not run over it."""
+        if self._phrase_ends is None:
+            ends: set[int] = set()
+            n = -1
+            for m in _WORD_OR_PUNCT.finditer(self.norm_text):
+                if m.group(1):
+                    n += 1
+                elif n >= 0:
+                    ends.add(n)
+            self._phrase_ends = frozenset(ends)
+        return self._phrase_ends
 
     def where(self, word: str) -> list[int]:
         """Positions of a word in `words()` (the first MAX_OCCURRENCES), from one index pass."""
@@ -718,9 +734,12 @@ class SourceIndex:
         words, lex = self.words(), lexicon()
         hiding = lex.anonymity_verbs  # موظف، فضل عدم ذكر اسمه: the aside, not the phrase
         found: list[tuple[int, list[str]]] = []
+        ends = self.phrase_ends()
         for i in self.where(head) + [i for p in "وفبل" for i in self.where(p + head)]:
             out = [head]
-            for nxt in words[i + 1 : i + 6]:
+            for j, nxt in enumerate(words[i + 1 : i + 6], i + 1):
+                if j - 1 in ends:
+                    break  # خبراء: تراجع …: the label ends at its colon
                 if nxt in lex.complementizers or nxt in _PHRASE_STOPS or nxt in _trailers():
                     break  # قال مسؤولون إنها: the sentence goes on
                 # اتفاق لتبادل الأسرى: a لـ/بـ complement says what the thing is for, not its name

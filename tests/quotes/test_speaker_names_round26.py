@@ -174,3 +174,8 @@ def test_after_a_full_name_an_indefinite_noun_is_the_object() -> None:
 
 def test_a_name_after_a_possessed_noun() -> None:
     assert only("وقالت زميلته رنا العبادي إن الوضع صعب.").speaker.name == "رنا العبادي"
+
+
+def test_a_bare_source_is_not_read_over_a_headline_colon() -> None:
+    text = "خبراء: تراجع أسعار النفط سيستمر حتى الصيف\nقال خبراء في قطاع الطاقة إن الأسعار ستبقى منخفضة."
+    assert speaker_of(text, "تراجع") == "خبراء"
