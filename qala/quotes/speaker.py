@@ -499,6 +499,8 @@ class SourceIndex:
         """The entry for a speaker phrase (created when new) and whether a role/back-reference was
         resolved to a different, named form (resolution `coreference`)."""
         toks = _issuer([t for t in phrase_tokens if t not in _DEMONSTRATIVES])  # تقرير صادر عن منظمة الصحة العالمية → منظمة الصحة العالمية
+        if len(toks) > 1 and (hit := lookup_cue(toks[0])) is not None and hit[1]:
+            toks = toks[1:]  # «وختم الحمادي:» read as a label: the verb is not the source
         toks = _without_trailers(toks, speaker_kind(toks) in ("document", "anonymous"))
         toks = _without_object(_without_manner(_without_own_setting(toks)))
         kind = speaker_kind(toks)

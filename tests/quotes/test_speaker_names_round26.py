@@ -179,3 +179,8 @@ def test_a_name_after_a_possessed_noun() -> None:
 def test_a_bare_source_is_not_read_over_a_headline_colon() -> None:
     text = "خبراء: تراجع أسعار النفط سيستمر حتى الصيف\nقال خبراء في قطاع الطاقة إن الأسعار ستبقى منخفضة."
     assert speaker_of(text, "تراجع") == "خبراء"
+
+
+def test_a_closing_verb_read_with_its_label_is_not_the_source() -> None:
+    text = "قال المدرب طارق الحمادي إن الفريق جاهز.\nوختم الحمادي: سنقاتل حتى الدقيقة الأخيرة."
+    assert speaker_of(text, "سنقاتل", full=True) == "طارق الحمادي"
