@@ -267,7 +267,8 @@ MAX_DESCRIBED_WORDS = 5
 
 @cache
 def _trailers() -> dict[str, str]:
-    """quote_speaker_trailers.tsv: normalized form → class (circumstance, time, dated, setting, verb)."""
+    """quote_speaker_trailers.tsv: normalized form → class (circumstance, time, dated, setting, verb,
+    outlet)."""
     return {norm(r["form"]): r["class"] for r in load_table("lexicons", "quote_speaker_trailers.tsv")}
 
 
