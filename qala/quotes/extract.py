@@ -408,6 +408,8 @@ class Extractor(SpeakerPhrases, NominalCues):
             return None  # أن المتهمين يتابعون من أجل: "are prosecuted for", not "he goes on"
         strict = prev is not None and prev.text in _MA  # وفق ما أعلنه، مما يدعو: an attribution, not a cue
         if participle and not (prev is None or not prev.word or prefixed):
+            if form.gender == "f" and prev.text.endswith("ه") and not is_definite(prev.text) and prev.text not in lex.first_names:
+                return None  # عودة لافتة إلى الملاعب: a feminine noun's adjective, glued to it
             strict = True  # نتائج مؤكدة: a participle used as an adjective
             if i >= 2 and toks[i - 2].text in lex.complementizers:
                 return None  # أن الحكومة مطالبة بـ: the predicate of أن's subject, not a cue

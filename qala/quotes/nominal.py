@@ -15,7 +15,7 @@ from bisect import bisect_right
 from qala.quotes.frames import frames
 from qala.quotes.lexicon import CueForm, QuoteLexicon, is_setting, strip_prefix
 from qala.quotes.marks import FAMILIES, MarkSpan
-from qala.quotes.speaker import is_definite, without_article, without_li
+from qala.quotes.speaker import is_definite, trailer_class, without_article, without_li
 from qala.quotes.tokens import (
     COMMAS,
     MAX_NP_TOKENS,
@@ -244,7 +244,9 @@ class NominalCues:
                 joined = [k for k in range(seg_start + 1, c) if self._conjoined_source(toks[k].text)] if too_long else []
                 if joined and seg_start == line_start and not bulleted:
                     seg_start = joined[-1]  # إضراب يشل المدارس ورابطة الأساتذة: ...: the second clause speaks
-                head = toks[seg_start:c]
+                # سلمى بن عمار بعد عودتها المظفرة: the source is the label before when it spoke
+                label_end = next((k for k in range(seg_start + 1, c) if trailer_class(toks[k].text) in ("circumstance", "time")), c)
+                head = toks[seg_start:label_end]
                 # a role opens a longer label (الرئيس التنفيذي لبنك الدلتا الوطني:), as a bullet does
                 opener = toks[seg_start].text
                 role_led = opener in lex.single_titles or without_article(opener) in lex.roles
@@ -268,7 +270,7 @@ class NominalCues:
                 if sum(1 for t in toks[c + 1 : content_end] if t.word) < MIN_OBJECT_TOKENS:
                     continue
                 cand = Candidate((0, 0), "indirect", (toks[seg_start].start, toks[c].end), seg_start, how="answer" if answer else "headline")
-                cand.speaker = [] if answer else [k for k in range(seg_start, c) if toks[k].word]
+                cand.speaker = [] if answer else [k for k in range(seg_start, label_end) if toks[k].word]
                 if joined and seg_start == joined[-1]:
                     cand.speaker_words = [toks[seg_start].text[1:]] + [toks[k].text for k in cand.speaker[1:]]
                 res = self._content(c + 1, content_end, answer)  # an answer runs to the end of its line

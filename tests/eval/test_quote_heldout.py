@@ -50,8 +50,9 @@ the final code, never looked at (0.986 / 0.959, 1.000 / 0.985, 0.993 / 0.932). b
 session later (0.966 / 0.953, 0.987 / 0.934, 0.978 / 0.863, 0.979 / 0.965 at first sight): the even ones
 were fixed (round 26), the odd ones never looked at; blind68–71 were written during round 26 (0.959 /
 0.932, 0.981 / 0.956, 0.987 / 0.961, 0.955 / 0.924): blind68 and blind70 fixed (round 27), the odd ones
-never looked at; blind72 and blind73 were written last and scored once with the final code (0.985 /
-0.923, 0.985 / 0.985), never looked at. First-sight figures (the
+never looked at; blind72 and blind73 were written after round 27 and scored with its code (0.985 /
+0.923, 0.985 / 0.985), never looked at; blind74 and blind75 were written after them (0.971 / 0.941,
+0.994 / 0.970): blind74 fixed (round 28), blind75 never looked at. First-sight figures (the
 honest estimate on unseen text) are in the README."""
 
 from __future__ import annotations
@@ -140,8 +141,10 @@ HELDOUT = [
     ("quotes-heldout-blind69.jsonl", 6, 79, 0.96, 0.93),  # never looked at
     ("quotes-heldout-blind70.jsonl", 6, 77, 0.97, 0.96),
     ("quotes-heldout-blind71.jsonl", 6, 67, 0.93, 0.90),  # never looked at
-    ("quotes-heldout-blind72.jsonl", 6, 65, 0.96, 0.90),  # never looked at: written last, scored once
-    ("quotes-heldout-blind73.jsonl", 6, 69, 0.96, 0.96),  # never looked at: written last, scored once
+    ("quotes-heldout-blind72.jsonl", 6, 65, 0.96, 0.90),  # never looked at
+    ("quotes-heldout-blind73.jsonl", 6, 69, 0.96, 0.96),  # never looked at
+    ("quotes-heldout-blind74.jsonl", 6, 69, 0.97, 0.94),
+    ("quotes-heldout-blind75.jsonl", 6, 85, 0.97, 0.95),  # never looked at
 ]
 
 # End to end with the exact name (matching.speaker_exact: no word outside the gold speaker or an

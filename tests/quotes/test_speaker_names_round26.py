@@ -184,3 +184,12 @@ def test_a_bare_source_is_not_read_over_a_headline_colon() -> None:
 def test_a_closing_verb_read_with_its_label_is_not_the_source() -> None:
     text = "قال المدرب طارق الحمادي إن الفريق جاهز.\nوختم الحمادي: سنقاتل حتى الدقيقة الأخيرة."
     assert speaker_of(text, "سنقاتل", full=True) == "طارق الحمادي"
+
+
+def test_a_feminine_participle_glued_to_a_noun_is_its_adjective() -> None:
+    assert quotes("حققت العداءة سلمى بن عمار عودة لافتة إلى الملاعب، بعدما تغلبت على منافستها.") == []
+
+
+def test_a_headline_label_before_when_its_source_spoke() -> None:
+    text = "سلمى بن عمار بعد عودتها المظفرة: كنت أظن أن مسيرتي انتهت\nحققت العداءة سلمى بن عمار فوزا كبيرا."
+    assert speaker_of(text, "كنت أظن", full=True) == "سلمى بن عمار"
