@@ -563,6 +563,9 @@ class Extractor(SpeakerPhrases, NominalCues):
             cand.vso = bool(cand.speaker)  # a subject before its verb agrees with it in full
         elif not cand.speaker and svo:
             cand.speaker = svo
+        if not cand.speaker and not participle and not prefixed and prev is not None and prev.text in COMMAS:
+            # أما الربضي فاكتفى بتصريح …، قال فيه: the subject of the sentence's first verb
+            cand.speaker = participle_subject(toks, i, form.gender, form.plural)
         if not cand.speaker and not participle and not prefixed:
             cand.speaker = self._name_earlier_in_sentence(i)
         if cand.speaker and toks[cand.speaker[-1]].text == "ما":

@@ -76,6 +76,7 @@ FAMILY_NAME_LOOKBACK = 600
 COMMON_NAME_COUNT = 20
 # A sentence-opening adverbial before the first verb (في المقابل، من جهة أخرى،) is this short.
 MAX_OPENER_WORDS = 3
+MAX_FRONTED_TOPIC_WORDS = 5  # أما وزير المالية الأسبق خالد الربضي فـ…: the topic before its ف-verb
 # The second word of a compound given name (عز الدين، نور الدين، صلاح الدين): a family name follows.
 _DATELINE_DASHES = frozenset({"-", "–", "—"})
 _DEMONSTRATIVE_HEADS = frozenset(norm(w) for w in ("هذا", "هذه", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"))
@@ -457,6 +458,13 @@ def _first_clause_subject(toks: Sequence[TokenLike], lo: int, i: int, gender: st
             lo = comma + 1
     if toks[lo].text in lex.negations and lo + 1 < i:
         lo += 1  # لم يخف المدرب خيبة أمله، وقال: the negated verb opens the clause
+    if toks[lo].text in f.topics:
+        # أما الربضي فاكتفى بتصريح …، قال فيه: the topic is the subject of the ف-verb and of the cue
+        fa = next((k for k in range(lo + 2, min(i, lo + MAX_FRONTED_TOPIC_WORDS + 2)) if toks[k].word and toks[k].text.startswith("ف") and len(toks[k].text) > 3), None)
+        np = _noun_phrase(toks, lo + 1, fa) if fa is not None else None
+        if np and toks[np[0]].text not in f.pronouns and (gender == "f") == toks[fa].text.endswith("ت"):
+            return Fronted("topic", *np)
+        return None
     verb = toks[lo].text
     bare = verb[1:] if verb[0] in "وف" and len(verb) > 3 else verb
     closed_class = f.prepositions | f.adverbials | f.times | f.topics | f.auxiliaries | f.pronouns | lex.adjuncts | lex.complementizers

@@ -193,3 +193,12 @@ def test_a_feminine_participle_glued_to_a_noun_is_its_adjective() -> None:
 def test_a_headline_label_before_when_its_source_spoke() -> None:
     text = "سلمى بن عمار بعد عودتها المظفرة: كنت أظن أن مسيرتي انتهت\nحققت العداءة سلمى بن عمار فوزا كبيرا."
     assert speaker_of(text, "كنت أظن", full=True) == "سلمى بن عمار"
+
+
+def test_a_cue_after_a_comma_in_a_topic_sentence() -> None:
+    text = (
+        "قال رئيس الحكومة عمر الحديدي إن القرار نهائي.\n"
+        "وصوت النواب على سحب الثقة من وزير المالية خالد الربضي.\n"
+        "أما الربضي فاكتفى بتصريح مقتضب للصحفيين لدى مغادرته مبنى المجلس، قال فيه: أحترم قرار النواب."
+    )
+    assert speaker_of(text, "أحترم") == "خالد الربضي"
