@@ -83,6 +83,7 @@ MIN_QUOTED_WORDS = 3
 # A comma-free stretch longer than this between a cue and its complementizer is content, not a
 # speaker phrase (appositions between commas are short).
 MAX_CHUNK_WORDS = 12
+MIN_OBJECT_BEFORE_PARTICIPLE = 3  # subject + an object of two words before "، قائلا"
 # A relative clause set off by commas between a cue's subject and its content (وأظهرت الدراسة، التي
 # نشرت في ... وشملت ...، أن) is skipped up to this many tokens.
 MAX_RELATIVE_CLAUSE_TOKENS = 30
@@ -668,6 +669,8 @@ class Extractor(SpeakerPhrases, NominalCues):
                     continue
                 return ("prefprep", j)
             # a post verb inside the tail is a passive or relative (في مقابلة نُشرت على موقع ...)
+            if form.cls in ("stance", "call") and j in self.cue_at and self.cue_at[j][0].tense == "participle" and toks[j - 1].text in COMMAS and self.words_in(toks[i].end, toks[j - 1].start) >= MIN_OBJECT_BEFORE_PARTICIPLE:
+                return None  # لم يستبعد رئيس الحكومة إجراء تعديل، قائلا إن: the object is one quotation, قائلا opens another
             other_cue = j > i + 1 and j in self.cue_at and txt not in lex.adjuncts and self.cue_at[j][0].cls not in ("praise", "post")
             other = self.cue_at[j][0] if other_cue else None
             if other is not None and other.ambiguous and any(is_setting(toks[x].text) for x in range(max(i + 1, j - 2), j)):

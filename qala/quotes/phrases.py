@@ -32,6 +32,7 @@ from qala.text.normalize import norm
 
 _N = norm
 # Prepositions that open a communicative setting (في بيان، خلال مؤتمر صحفي، عبر حسابه).
+MAX_ASIDE_WORDS = 10  # words of a setting set off by commas between the subject and the content
 SETTING_PREPS = frozenset(_N(w) for w in ("في", "خلال", "عبر", "أثناء", "ل", "على", "ب", "وفي"))
 # لكنها حذرت، ولكنه أكد: "but" + the subject pronoun, then a cue: a new reporting clause whose
 # subject is the pronoun (never the speaker phrase itself)
@@ -199,9 +200,15 @@ class SpeakerPhrases:
             if w in lex.adjuncts or w in COMMAS:
                 k += 1
             elif w in SETTING_PREPS and k + 1 < b and (is_setting(toks[k + 1].text) or toks[k + 1].text in lex.adjuncts):
+                aside = k > 0 and toks[k - 1].text in COMMAS
                 k += 2
                 while k < b and toks[k].word and not is_definite(toks[k].text) and toks[k].text not in lex.complementizers and k - 1 >= 0 and is_setting(toks[k - 1].text):
                     k += 1  # في بيان صحافي
+                if aside:
+                    # ، في تصريحات للتلفزيون الرسمي في وقت متأخر من الليل، : a setting set off by commas
+                    close = next((x for x in range(k, min(b, k + MAX_ASIDE_WORDS)) if not toks[x].word), None)
+                    if close is not None and toks[close].text in COMMAS:
+                        k = close
             elif w == "من" and k + 1 < b and toks[k + 1].text in lex.adjuncts | {"ذلك"}:
                 k += 2
             elif n := phrase_length(toks, k, b, lex.adjunct_phrases):

@@ -202,3 +202,17 @@ def test_a_cue_after_a_comma_in_a_topic_sentence() -> None:
         "أما الربضي فاكتفى بتصريح مقتضب للصحفيين لدى مغادرته مبنى المجلس، قال فيه: أحترم قرار النواب."
     )
     assert speaker_of(text, "أحترم") == "خالد الربضي"
+
+
+def test_a_stance_object_and_the_participle_after_it_are_two_quotations() -> None:
+    text = (
+        "قال مصدر حكومي إن الاسم لم يحسم. ولم يستبعد رئيس الحكومة، في تصريحات للتلفزيون الرسمي في وقت متأخر من الليل، "
+        'إجراء تعديل وزاري أوسع، قائلا إن "كل الخيارات مطروحة".'
+    )
+    assert speaker_of(text, "إجراء تعديل") == "رئيس الحكومة"
+    assert speaker_of(text, "كل الخيارات") == "رئيس الحكومة"
+
+
+def test_a_manner_adjunct_is_not_a_name() -> None:
+    q = only('وانتقد رئيس الوزراء المعارضة بشدة، قائلا إنها "تلعب بالنار".')
+    assert "بشدة" not in q.speaker.name
