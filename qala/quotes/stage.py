@@ -65,6 +65,7 @@ MAX_QUOTED_NAME_WORDS = 4
 MAX_PREVIOUS_SENTENCE_TOKENS = 120
 MAX_NAME_TOKENS = 5  # tokens of one person mention (given + family names)
 MAX_APPOSITION_TOKENS = 12  # an apposition read for a naming word (وهي ممرضة تدعى فلانة)
+MIN_CONJOINED_LETTERS = 4  # و + ال + a word: والإحصاء, not a short word starting so
 TITLE_LOOKBACK = 8  # النائبة عن فريق التجمع المعارض، سناء: a role and its attachment before the name
 # An organization named as a clause's subject this many sentences before an implicit cue (its own
 # and the previous one) may be its subject: أصدرت الرابطة بيانا ...، مؤكدة أن.
@@ -251,6 +252,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
     known_words = {toks[k].text for c in cands if c.how != "headline" for k in c.speaker}
     # المديرية العامة للحماية المدنية makes "الحماية المدنية:" a known speaker: لـ/للـ forms count too
     known_words |= {without_li(w) for w in known_words}
+    # الجهاز المركزي للتعبئة العامة والإحصاء makes "والإحصاء:" a known speaker too
+    known_words |= {w[1:] for w in known_words if w.startswith("وال") and len(w) > MIN_CONJOINED_LETTERS}
     known_names = [sorted(known_words)]
     # family names the article writes after a given name (حسام الكردي): one alone labels a headline
     # even when a place bears it too (الكردي:)

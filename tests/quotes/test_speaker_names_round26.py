@@ -216,3 +216,11 @@ def test_a_stance_object_and_the_participle_after_it_are_two_quotations() -> Non
 def test_a_manner_adjunct_is_not_a_name() -> None:
     q = only('وانتقد رئيس الوزراء المعارضة بشدة، قائلا إنها "تلعب بالنار".')
     assert "بشدة" not in q.speaker.name
+
+
+def test_a_headline_second_clause_names_a_conjoined_word_of_a_source() -> None:
+    text = (
+        "التضخم يتباطأ إلى 11 في المئة في مارس.. والإحصاء: تراجع أسعار الخضروات وراء الانخفاض\n"
+        "القاهرة - أعلن الجهاز المركزي للتعبئة العامة والإحصاء اليوم أن التضخم السنوي تباطأ."
+    )
+    assert speaker_of(text, "تراجع أسعار", full=True) is not None
