@@ -679,7 +679,9 @@ class SourceIndex:
         # الوزير النرويجي ↔ "نظيره النرويجي إسبن بارث إيدي": the role's nationality adjective
         # followed by a person the NER stage found
         adj = role[-1]
-        if len(role) >= 2 and is_definite(adj) and self.person_names:
+        # (محامي الصحفي is "the journalist's lawyer": a genitive, not an adjective, names no holder)
+        construct = len(role) == 2 and not is_definite(role[0])
+        if len(role) >= 2 and is_definite(adj) and not construct and self.person_names:
             by_first = {p[0]: p for p in self.person_names if p}
             nisba = adj.endswith(NISBA_ENDINGS)
             for i in self.where(adj):

@@ -224,3 +224,11 @@ def test_a_headline_second_clause_names_a_conjoined_word_of_a_source() -> None:
         "القاهرة - أعلن الجهاز المركزي للتعبئة العامة والإحصاء اليوم أن التضخم السنوي تباطأ."
     )
     assert speaker_of(text, "تراجع أسعار", full=True) is not None
+
+
+def test_a_construct_role_names_no_holder_by_its_genitive() -> None:
+    text = (
+        "اعتقلت الشرطة الصحفي يوسف الزياني أمس.\n"
+        "من جهته، أوضح محامي الصحفي، عبد الرحيم الحلوي، أن موكله يواجه تهمتين."
+    )
+    assert speaker_of(text, "موكله", full=True) != "يوسف الزياني"
