@@ -232,3 +232,8 @@ def test_a_construct_role_names_no_holder_by_its_genitive() -> None:
         "من جهته، أوضح محامي الصحفي، عبد الرحيم الحلوي، أن موكله يواجه تهمتين."
     )
     assert speaker_of(text, "موكله", full=True) != "يوسف الزياني"
+
+
+def test_a_founder_labels_a_headline() -> None:
+    text = 'مؤسس "نخلة": سنتوسع إلى مصر والمغرب بعد جمع التمويل\nأعلنت شركة نخلة الناشئة أنها جمعت 40 مليون دولار.'
+    assert [q.text for q in quotes(text, full=True)][0] == "سنتوسع إلى مصر والمغرب بعد جمع التمويل"
