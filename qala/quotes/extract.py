@@ -83,7 +83,8 @@ MIN_QUOTED_WORDS = 3
 # A comma-free stretch longer than this between a cue and its complementizer is content, not a
 # speaker phrase (appositions between commas are short).
 MAX_CHUNK_WORDS = 12
-MIN_OBJECT_BEFORE_PARTICIPLE = 3  # subject + an object of two words before "، قائلا"
+MIN_OBJECT_BEFORE_PARTICIPLE = 3
+MAX_STATEMENT_LOOKBACK = 4  # بيانا على صفحتها نفت فيه: the statement noun this close before the verb  # subject + an object of two words before "، قائلا"
 # A relative clause set off by commas between a cue's subject and its content (وأظهرت الدراسة، التي
 # نشرت في ... وشملت ...، أن) is skipped up to this many tokens.
 MAX_RELATIVE_CLAUSE_TOKENS = 30
@@ -481,7 +482,9 @@ class Extractor(SpeakerPhrases, NominalCues):
                 # لكنه انتقد الجدولة، معتبرا: the particle's pronoun is the subject, carried (none here)
                 carried = fronted is not None and fronted.kind == "pronoun"
                 self.bare_subject[toks[i].sent] = (form.gender, [] if carried else svo or self._np(i + 1, send, form, strict_names=True))
-            if not object_ok or (participle and not masdar_object) or not (at_clause_start or prefixed or svo or participle):
+            # أصدرت بيانا على صفحتها نفت فيه مسؤوليتها: a statement "in which" its issuer denied
+            in_statement = i + 1 < send and toks[i + 1].text in _IN_IT and any(is_setting(toks[x].text) for x in range(max(0, i - MAX_STATEMENT_LOOKBACK), i))
+            if not object_ok or (participle and not masdar_object) or not (at_clause_start or prefixed or svo or participle or in_statement):
                 return None
             if prev is not None and prev.text in lex.irrealis:
                 return None  # على أن يعلن عنها لاحقا: something expected, its object no reported content
@@ -489,14 +492,14 @@ class Extractor(SpeakerPhrases, NominalCues):
                 return None  # الإضراب الذي دعت إليه النقابة: a relative clause about the thing called for
             if i + 1 < send and toks[i + 1].text in PRONOUN_PREPS:
                 return None  # وقد يعلن عنها قبل العيد: "it will be announced", nothing reported
-            np = [] if svo or masdar_object else self._np(i + 1, send, form, strict_names=True)
+            np = [] if svo or masdar_object or in_statement else self._np(i + 1, send, form, strict_names=True)
             if np and (MASDAR_RE.match(toks[np[0]].text) or toks[np[0]].text in lex.masdar_objects):
                 np = []  # وتوقعت ارتفاع الأسعار: the object follows the verb, the subject is implicit
             if np and self._object_not_subject(np, form, svo):
                 np = []  # وتوقع الحكومة ...: a feminine noun after a masculine verb is its object
             if np and form.plural:
                 np = []  # فيما استبعدوا مشاركة …: a verb written plural has a pronoun subject; the noun is its object
-            start = (np[-1] + 1) if np else self._skip_adjuncts(i + 1, send)
+            start = (np[-1] + 1) if np else self._skip_adjuncts(i + 2 if in_statement else i + 1, send)
             after_np = (np[-1] + 1) if np else i + 1
             if after_np < send and toks[after_np].text in lex.idiom_objects:
                 return None  # وقال الطقس كلمته: an idiom, not speech

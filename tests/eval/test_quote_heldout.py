@@ -52,7 +52,8 @@ were fixed (round 26), the odd ones never looked at; blind68–71 were written d
 0.932, 0.981 / 0.956, 0.987 / 0.961, 0.955 / 0.924): blind68 and blind70 fixed (round 27), the odd ones
 never looked at; blind72 and blind73 were written after round 27 and scored with its code (0.985 /
 0.923, 0.985 / 0.985), never looked at; blind74 and blind75 were written after them (0.971 / 0.941,
-0.994 / 0.970): blind74 fixed (round 28), blind75 never looked at. First-sight figures (the
+0.994 / 0.970): blind74 fixed (round 28), blind75 never looked at; blind76 and blind77 were written during round 28
+(0.974 / 0.974, 0.972 / 0.958 at first sight): blind76 fixed, blind77 never looked at. First-sight figures (the
 honest estimate on unseen text) are in the README."""
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ HELDOUT = [
     ("quotes-heldout-blind73.jsonl", 6, 69, 0.96, 0.96),  # never looked at
     ("quotes-heldout-blind74.jsonl", 6, 69, 0.97, 0.94),
     ("quotes-heldout-blind75.jsonl", 6, 85, 0.97, 0.95),  # never looked at
+    ("quotes-heldout-blind76.jsonl", 6, 80, 0.96, 0.95),
+    ("quotes-heldout-blind77.jsonl", 6, 71, 0.95, 0.93),  # never looked at
 ]
 
 # End to end with the exact name (matching.speaker_exact: no word outside the gold speaker or an

@@ -237,3 +237,8 @@ def test_a_construct_role_names_no_holder_by_its_genitive() -> None:
 def test_a_founder_labels_a_headline() -> None:
     text = 'مؤسس "نخلة": سنتوسع إلى مصر والمغرب بعد جمع التمويل\nأعلنت شركة نخلة الناشئة أنها جمعت 40 مليون دولار.'
     assert "سنتوسع إلى مصر والمغرب بعد جمع التمويل" in [q.text for q in quotes(text, full=True)]
+
+
+def test_a_stance_in_a_statement_in_which_it_was_written() -> None:
+    q = only("نشرت رابطة المشجعين بيانا على صفحتها نفت فيه مسؤوليتها عن أعمال الشغب التي شهدها الملعب.")
+    assert q.speaker.name == "رابطة المشجعين" and q.text.startswith("مسؤوليتها")
