@@ -14,7 +14,7 @@ from functools import cache
 
 from qala import gazetteer
 from qala.lexicon import load_list, load_table
-from qala.quotes.lexicon import lexicon, lookup_cue
+from qala.quotes.lexicon import is_setting, lexicon, lookup_cue
 from qala.quotes.tokens import NISBA_ENDINGS
 from qala.text.normalize import norm
 
@@ -321,13 +321,13 @@ def without_trailers(toks: list[str], unnamed: bool) -> list[str]:
             return toks[:i]
         if unnamed and (hit := lookup_cue(w)) is not None and hit[0].tense != "participle" and not hit[1] and not hit[0].ambiguous:
             return toks[:i]  # مصادر أشارت: the cue verb, after its subject
-        if len(w) > 3 and w[0] in "بل" and trailers.get(w[1:]) == "setting":
+        if len(w) > 3 and w[0] in "بل" and (trailers.get(w[1:]) == "setting" or is_setting(w[1:])):
             return toks[:i]  # اتحاد المستثمرين بتصريحات: the occasion
         if w in lex.issuer_links and nxt != "عن":
             return toks[:i]  # البيان المشترك الصادر في ختام …: issued, by no one named
         if cls == "dated" and (not nxt or nxt in _DATED_BY or trailers.get(nxt) == "time"):
             return toks[:i]
-        if toks[i] == _IN and trailers.get(nxt) == "setting":
+        if toks[i] == _IN and (trailers.get(nxt) == "setting" or is_setting(nxt)):
             return toks[:i]
     return toks
 
