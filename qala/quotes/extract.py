@@ -83,8 +83,8 @@ MIN_QUOTED_WORDS = 3
 # A comma-free stretch longer than this between a cue and its complementizer is content, not a
 # speaker phrase (appositions between commas are short).
 MAX_CHUNK_WORDS = 12
-MIN_OBJECT_BEFORE_PARTICIPLE = 3
-MAX_STATEMENT_LOOKBACK = 4  # بيانا على صفحتها نفت فيه: the statement noun this close before the verb  # subject + an object of two words before "، قائلا"
+MIN_OBJECT_BEFORE_PARTICIPLE = 3  # subject + an object of two words before "، قائلا"
+MAX_STATEMENT_LOOKBACK = 4  # بيانا على صفحتها نفت فيه: the statement noun this close before the verb
 # A relative clause set off by commas between a cue's subject and its content (وأظهرت الدراسة، التي
 # نشرت في ... وشملت ...، أن) is skipped up to this many tokens.
 MAX_RELATIVE_CLAUSE_TOKENS = 30

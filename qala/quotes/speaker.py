@@ -308,7 +308,7 @@ _DATED_BY = frozenset(norm(w) for w in ("الماضي", "الماضية", "ال�
 _IN = norm("في")
 
 
-def without_trailers(toks: list[str], unnamed: bool) -> list[str]:
+def _without_trailers(toks: list[str], unnamed: bool) -> list[str]:
     """The phrase up to where, when or on what occasion the source spoke (بنعلي وسط هتافات
     الحاضرين، الجيش في بيان، الشركة الخميس → بنعلي، الجيش، الشركة), and for an unnamed source or a
     document up to a relative clause about it (تقرير أممي صدر الشهر الماضي → تقرير أممي)."""
@@ -502,7 +502,7 @@ class SourceIndex:
         toks = _issuer([t for t in phrase_tokens if t not in _DEMONSTRATIVES])  # تقرير صادر عن منظمة الصحة العالمية → منظمة الصحة العالمية
         if len(toks) > 1 and (hit := lookup_cue(toks[0])) is not None and hit[1]:
             toks = toks[1:]  # «وختم الحمادي:» read as a label: the verb is not the source
-        toks = without_trailers(toks, speaker_kind(toks) in ("document", "anonymous"))
+        toks = _without_trailers(toks, speaker_kind(toks) in ("document", "anonymous"))
         toks = _without_object(_without_manner(_without_own_setting(toks)))
         kind = speaker_kind(toks)
         if kind == "person":

@@ -33,7 +33,6 @@ from qala.quotes.speaker import (
     strip_titles,
     without_article,
     without_li,
-    without_trailers,
 )
 from qala.quotes.tokens import COMMAS, RELAY_LEMMA, SAYING_STEM
 from qala.text.normalize import norm, normalize
@@ -279,8 +278,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 words = _with_person_mention(words, person)
         if c.how == "headline":
             has_entity = bool(mention_index.longest_inside(mention.start, mention.end))
-            # سلمى بن عمار بعد عودتها المظفرة: the label's source, before when or where it spoke
-            stripped = strip_titles(without_trailers(words, False))
+            stripped = strip_titles(words)
             # a title that is also a role (الرئيس التنفيذي لبنك …) makes the label a role's, as a role word does
             role_title = 0 < len(stripped) < len(words) and without_article(words[0]) in ex.lex.roles
             family_label = len(stripped) == 1 and stripped[0] in family_names
