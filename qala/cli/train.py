@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from qala.errors import ExitCode, QalaError
+
+if TYPE_CHECKING:
+    from qala.ner.conll import Sentence
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()
@@ -21,6 +24,15 @@ def train_ner(
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Model directory to write (with --cross-validate: trained on every sentence)."),
+    ] = None,
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--extra",
+            metavar="<path>",
+            help="More training sentences (repeatable: CoNLL, inline-annotated .txt, or a folder of them), always "
+            "trained on, never held out or scored, brought to --train's name boundaries first: e.g. data/ner/qala-news.",
+        ),
     ] = None,
     dev: Annotated[Path | None, typer.Option("--dev", help="Dev CoNLL file (else a block of --train is held out).")] = None,
     dev_fraction: Annotated[float, typer.Option(help="Without --dev: share of --train held out as dev.")] = 0.1,
@@ -58,8 +70,14 @@ def train_ner(
         "c2": tr.DEFAULT_C2 if c2 is None else c2,
         "max_iterations": tr.DEFAULT_MAX_ITERATIONS if max_iterations is None else max_iterations,
     }
+    try:
+        extra_sents = tr.read_extra(extra or ())
+    except QalaError as exc:
+        err_console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
+    extra_meta = {"extra_files": [p.name for p in extra], "extra_sentences": len(extra_sents)} if extra else {}
     if cross_validate is not None:
-        _cross_validate(train, cross_validate, workers, as_json, params, out)
+        _cross_validate(train, cross_validate, workers, as_json, params, out, extra_sents, extra_meta)
         return
     if out is None:
         err_console.print("[red]error:[/] --out is required (or --cross-validate N)")
@@ -82,8 +100,15 @@ def train_ner(
                 split = {"dev_split": f"contiguous block {block} of {blocks} (sentences)", "dev_fraction": dev_fraction}
         else:
             train_sents, dev_sents, split = sentences, [], {"dev_split": "none"}
-        console.print(f"training on {len(train_sents):,} sentences, dev {len(dev_sents):,} …")
-        result = tr.train(train_sents, out, dev_sents, **params, meta={"train_file": train.name, **split})  # type: ignore[arg-type]
+        console.print(f"training on {len(train_sents) + len(extra_sents):,} sentences, dev {len(dev_sents):,} …")
+        result = tr.train(
+            train_sents,
+            out,
+            dev_sents,
+            extra=extra_sents,
+            **params,  # type: ignore[arg-type]
+            meta={"train_file": train.name, **extra_meta, **split},
+        )
     except QalaError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(ExitCode.USAGE) from None
@@ -94,7 +119,14 @@ def train_ner(
 
 
 def _cross_validate(
-    train: Path, folds: int, workers: int | None, as_json: bool, params: dict[str, float], out: Path | None
+    train: Path,
+    folds: int,
+    workers: int | None,
+    as_json: bool,
+    params: dict[str, float],
+    out: Path | None,
+    extra_sents: list[Sentence],
+    extra_meta: dict[str, object],
 ) -> None:
     import json
 
@@ -105,11 +137,13 @@ def _cross_validate(
 
     try:
         sentences = read_conll(train)
-        err_console.print(f"cross-validating on {len(sentences):,} sentences: {folds} contiguous blocks …")
+        more = f" (+ {len(extra_sents):,} --extra sentences in every training)" if extra_sents else ""
+        err_console.print(f"cross-validating on {len(sentences):,} sentences{more}: {folds} contiguous blocks …")
         cv = tr.cross_validate(
             sentences,
             folds,
             workers=workers,
+            extra=extra_sents,
             on_block=lambda k, s: err_console.print(f"  block {k}: micro F1 {s.micro.f1:.3f}"),
             **params,  # type: ignore[arg-type]
         )
@@ -118,13 +152,14 @@ def _cross_validate(
         raise typer.Exit(ExitCode.USAGE) from None
     if out is not None:
         # The model that ships is trained on every sentence; its held-out estimate is the cross-validation.
-        err_console.print(f"training on all {len(sentences):,} sentences …")
+        err_console.print(f"training on all {len(sentences) + len(extra_sents):,} sentences …")
         split = {"dev_split": "none: trained on every sentence (held-out estimate: cross_validation)"}
         result = tr.train(
             sentences,
             out,
+            extra=extra_sents,
             **params,  # type: ignore[arg-type]
-            meta={"train_file": train.name, **split, "cross_validation": cv.to_dict()},
+            meta={"train_file": train.name, **extra_meta, **split, "cross_validation": cv.to_dict()},
         )
         err_console.print(f"model written to {result.model_dir} in {result.seconds:.0f} s")
     if as_json:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
 from qala.document import Document, Mention, Token
+from qala.lexicon import load_list, load_table
 from qala.ner.conll import spans
 from qala.ner.tagger import NerTagger, default_tagger
+from qala.text.normalize import norm
 
 # Sentences longer than this (in tokens) are tagged in chunks: a "sentence" of thousands of tokens
 # is a segmentation failure (no punctuation), and chunking keeps the CRF's memory bounded.
@@ -40,6 +43,43 @@ def sentence_token_ranges(doc: Document) -> list[tuple[int, int]]:
     for a, b in ranges:
         for c in range(a, b, MAX_SENTENCE_TOKENS):
             out.append((c, min(b, c + MAX_SENTENCE_TOKENS)))
+    return out
+
+
+# A word borne as a name by at least this many people (lexicons/name_units.tsv, from Wikidata) and
+# left untagged right before a tagged person name is that name's given name (آدم + إسحاق أبكر).
+MIN_GIVEN_NAME_BEARERS = 100
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(norm(w) for w in load_list("titles") if " " not in w)
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    rows = load_table("lexicons", "name_units.tsv")
+    return frozenset(norm(r["name"]) for r in rows if int(r.get("count") or 0) >= MIN_GIVEN_NAME_BEARERS) - _titles()
+
+
+def _without_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
+def guard_person_names(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """Two repairs of the CRF's person names before they become mentions, which speakers and
+    entities are read from: a "name" made only of titles (معالي، فخامة: `titles.txt`) is none, and
+    an untagged common given name right before a person name is its first word (the CRF, unsure of
+    a given name it rarely saw, starts the name one word late: آدم إسحاق أبكر → إسحاق أبكر)."""
+    out = list(tags)
+    titles, given = _titles(), _given_names()
+    for a, b, label in spans(tags):
+        if label != "PER":
+            continue
+        if all(_without_conjunction(norm(t)) in titles for t in tokens[a:b]):
+            out[a:b] = ["O"] * (b - a)
+        elif a and out[a - 1] == "O" and norm(tokens[a - 1]) in given:
+            out[a - 1], out[a] = "B-PER", "I-PER"
     return out
 
 
@@ -72,6 +112,8 @@ class NerStage:
         tags, scores = self.tagger.tag_document([[t.text for t in doc.tokens[a:b]] for a, b in ranges])
         mentions: list[Mention] = []
         for (a, b), sent_tags, sent_scores in zip(ranges, tags, scores, strict=True):
-            mentions.extend(tag_mentions(doc.text, doc.tokens[a:b], sent_tags, sent_scores))
+            sent_tokens = doc.tokens[a:b]
+            sent_tags = guard_person_names([t.text for t in sent_tokens], sent_tags)
+            mentions.extend(tag_mentions(doc.text, sent_tokens, sent_tags, sent_scores))
         doc.mentions = mentions
         return doc

@@ -21,8 +21,11 @@ from pathlib import Path
 import pycrfsuite
 
 from qala.errors import QalaError
-from qala.ner.conll import Sentence, sentence_fingerprint
+from qala.ner.bracketed import SUFFIX as BRACKETED_SUFFIX
+from qala.ner.bracketed import read_bracketed
+from qala.ner.conll import Sentence, read_conll, sentence_fingerprint
 from qala.ner.features import Featurizer, base_lexicons
+from qala.ner.harmonize import harmonize
 from qala.ner.labels import BIOES, to_bioes
 from qala.ner.memory import MEMORY_FILE, build_memory
 from qala.ner.scoring import SpanScores, score_spans
@@ -45,6 +48,8 @@ DEFAULT_MAX_ITERATIONS = 150
 # The training data is cut into this many parts for the jackknifed entity memory (qala.ner.memory):
 # more parts = a memory closer to the full one, at no training cost (only dictionary building).
 MEMORY_FOLDS = 4
+# Whether the names of --extra sentences enter the entity memory (else only the main corpus's).
+EXTRA_IN_MEMORY = True
 # Features seen fewer times than this in training are dropped before training (size and noise).
 MIN_FEATURE_FREQ = 1
 
@@ -56,6 +61,15 @@ class TrainResult:
     dev_sentences: int
     seconds: float
     dev: SpanScores | None
+
+
+def read_extra(paths: Sequence[str | Path]) -> list[Sentence]:
+    """Extra training sentences (`--extra`): CoNLL files, inline-annotated `.txt` files
+    (`qala.ner.bracketed`), or folders of either (read in name order)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        files += sorted(f for f in path.iterdir() if f.suffix in (".txt", ".conll")) if path.is_dir() else [path]
+    return [s for f in files for s in (read_bracketed(f) if f.suffix == BRACKETED_SUFFIX else read_conll(f))]
 
 
 def contiguous_split(sentences: Sequence[Sentence], dev_fraction: float, dev_block: int) -> tuple[list[Sentence], list[Sentence]]:
@@ -79,13 +93,19 @@ def train(
     out_dir: str | Path,
     dev_sents: Sequence[Sentence] = (),
     *,
+    extra: Sequence[Sentence] = (),
     c1: float = DEFAULT_C1,
     c2: float = DEFAULT_C2,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
     meta: dict[str, object] | None = None,
 ) -> TrainResult:
-    """Train on `train_sents`, write the model to `out_dir`, score on `dev_sents` when given."""
+    """Train on `train_sents` (+ `extra`, brought to their conventions), write the model to `out_dir`,
+    score on `dev_sents` when given."""
     t0 = time.perf_counter()
+    reference = list(train_sents)
+    if extra:
+        train_sents = [*reference, *harmonize(extra, reference)]
+    remembered = train_sents if EXTRA_IN_MEMORY else reference
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     featurizer = Featurizer(base_lexicons())
@@ -95,10 +115,10 @@ def train(
     size = -(-len(train_sents) // parts)
     for k in range(parts):
         part = train_sents[k * size : (k + 1) * size]
-        featurizer.memory = build_memory([*train_sents[: k * size], *train_sents[(k + 1) * size :]])
+        featurizer.memory = build_memory([*remembered[: k * size], *remembered[(k + 1) * size :]])
         for sent in part:
             trainer.append(featurizer.sentence(sent.tokens), to_bioes(sent.tags))
-    build_memory(train_sents).save(out / MEMORY_FILE)
+    build_memory(remembered).save(out / MEMORY_FILE)
     trainer.set_params(
         {
             "c1": c1,
@@ -174,10 +194,12 @@ class CrossValidation:
         }
 
 
-def _train_block(sentences: Sequence[Sentence], folds: int, block: int, params: dict[str, float]) -> SpanScores:
+def _train_block(
+    sentences: Sequence[Sentence], folds: int, block: int, params: dict[str, float], extra: Sequence[Sentence] = ()
+) -> SpanScores:
     train_sents, dev_sents = contiguous_split(sentences, 1 / folds, block)
     with tempfile.TemporaryDirectory(prefix="qala-ner-cv-") as tmp:
-        result = train(train_sents, tmp, dev_sents, **params)  # type: ignore[arg-type]
+        result = train(train_sents, tmp, dev_sents, extra=extra, **params)  # type: ignore[arg-type]
     assert result.dev is not None
     return result.dev
 
@@ -190,6 +212,7 @@ def cross_validate(
     c1: float = DEFAULT_C1,
     c2: float = DEFAULT_C2,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
+    extra: Sequence[Sentence] = (),
     on_block: Callable[[int, SpanScores], None] | None = None,
 ) -> CrossValidation:
     """Train `folds` models, each with one contiguous block held out, and score each on its block.
@@ -197,13 +220,14 @@ def cross_validate(
     Why: one held-out block can be an easy or a hard stretch of news (on ANERcorp the last block,
     mostly sports, scores 0.08 F1 below the first); the spread over all blocks says how far a single
     figure can be trusted, and the pooled score covers every sentence. Blocks train in
-    parallel processes (CRF training is single-threaded)."""
+    parallel processes (CRF training is single-threaded). `extra` sentences (`--extra`) are added to
+    every block's training data and never scored: the estimate stays one of `sentences` alone."""
     if not 2 <= folds <= len(sentences):
         raise QalaError(f"--cross-validate must be between 2 and the number of sentences ({len(sentences)})")
     params = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
     results: dict[int, SpanScores] = {}
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        futures = {pool.submit(_train_block, sentences, folds, k, params): k for k in range(folds)}
+        futures = {pool.submit(_train_block, sentences, folds, k, params, extra): k for k in range(folds)}
         for fut in as_completed(futures):
             k = futures[fut]
             results[k] = fut.result()
