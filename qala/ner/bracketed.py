@@ -34,7 +34,8 @@ def parse_bracketed_line(line: str, where: str = "<input>") -> Sentence:
         tokens += before + name
         tags += ["O"] * len(before) + [f"B-{m.group(1)}", *(f"I-{m.group(1)}" for _ in name[1:])]
         pos = m.end()
-    if "[" in _MARK.sub("", line) or "]" in _MARK.sub("", line):
+    unmarked = _MARK.sub("", line)
+    if "[" in unmarked or "]" in unmarked:
         raise NerDataError(f"{where}: malformed bracket (expected [TYPE words] with TYPE in {ENTITY_TYPES}): {line[:80]}")
     rest = [t.text for t in tokenize(line[pos:])]
     return Sentence(tokens + rest, tags + ["O"] * len(rest))

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from qala.ner.clitics import PROCLITICS
 from qala.ner.conll import Sentence, spans
 
 # A word counts as "outside names" in the reference when at least this share of its occurrences
@@ -45,7 +46,7 @@ KEEP_TYPES = frozenset({"PER"})
 # MIN_COUNT occurrences (a country in a match result is LOC there, not a team ORG).
 TYPE_SHARE = 0.8
 # One-letter proclitics tried when a word as written is too rare in the reference (بوزارة → وزارة).
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_PROCLITICS = tuple(p for p in PROCLITICS if len(p) == 1)
 
 
 class Conventions:

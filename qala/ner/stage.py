@@ -57,9 +57,15 @@ def _titles() -> frozenset[str]:
 
 
 @cache
+def common_name_words(min_count: int) -> frozenset[str]:
+    """Name words borne by at least `min_count` people (lexicons/name_units.tsv, from Wikidata):
+    بلقاسم، رنا، ديما are names even where no hand-written list has them."""
+    return frozenset(norm(r["name"]) for r in load_table("lexicons", "name_units.tsv") if int(r.get("count") or 0) >= min_count)
+
+
+@cache
 def _given_names() -> frozenset[str]:
-    rows = load_table("lexicons", "name_units.tsv")
-    return frozenset(norm(r["name"]) for r in rows if int(r.get("count") or 0) >= MIN_GIVEN_NAME_BEARERS) - _titles()
+    return common_name_words(MIN_GIVEN_NAME_BEARERS) - _titles()
 
 
 def _without_conjunction(word: str) -> str:

@@ -48,8 +48,6 @@ DEFAULT_MAX_ITERATIONS = 150
 # The training data is cut into this many parts for the jackknifed entity memory (qala.ner.memory):
 # more parts = a memory closer to the full one, at no training cost (only dictionary building).
 MEMORY_FOLDS = 4
-# Whether the names of --extra sentences enter the entity memory (else only the main corpus's).
-EXTRA_IN_MEMORY = True
 # Features seen fewer times than this in training are dropped before training (size and noise).
 MIN_FEATURE_FREQ = 1
 
@@ -102,10 +100,9 @@ def train(
     """Train on `train_sents` (+ `extra`, brought to their conventions), write the model to `out_dir`,
     score on `dev_sents` when given."""
     t0 = time.perf_counter()
-    reference = list(train_sents)
     if extra:
-        train_sents = [*reference, *harmonize(extra, reference)]
-    remembered = train_sents if EXTRA_IN_MEMORY else reference
+        # their names enter the entity memory too (measured: 0.7891 pooled, 0.7868 without)
+        train_sents = [*train_sents, *harmonize(extra, train_sents)]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     featurizer = Featurizer(base_lexicons())
@@ -115,10 +112,10 @@ def train(
     size = -(-len(train_sents) // parts)
     for k in range(parts):
         part = train_sents[k * size : (k + 1) * size]
-        featurizer.memory = build_memory([*remembered[: k * size], *remembered[(k + 1) * size :]])
+        featurizer.memory = build_memory([*train_sents[: k * size], *train_sents[(k + 1) * size :]])
         for sent in part:
             trainer.append(featurizer.sentence(sent.tokens), to_bioes(sent.tags))
-    build_memory(remembered).save(out / MEMORY_FILE)
+    build_memory(train_sents).save(out / MEMORY_FILE)
     trainer.set_params(
         {
             "c1": c1,

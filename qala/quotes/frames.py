@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from qala.ner.stage import common_name_words
 from qala.quotes.lexicon import lexicon, lookup_cue
 from qala.quotes.marks import FAMILIES
 from qala.quotes.speaker import (
@@ -23,7 +24,6 @@ from qala.quotes.speaker import (
     MAX_NAME_TOKENS,
     NAME_PARTICLES,
     STATE_PARTICIPLE,
-    common_name_words,
     frames,
     head_word,
     is_definite,

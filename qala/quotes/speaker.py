@@ -14,6 +14,7 @@ from functools import cache
 
 from qala import gazetteer
 from qala.lexicon import load_list, load_table
+from qala.ner.stage import common_name_words
 from qala.quotes.lexicon import is_setting, lexicon, lookup_cue
 from qala.quotes.tokens import NISBA_ENDINGS
 from qala.text.normalize import norm
@@ -144,13 +145,6 @@ def speaker_kind(tokens: list[str]) -> str:
     if first in lex.anonymous_heads or (head in lex.anonymous_heads and not is_definite(first)):
         return "anonymous"
     return "person"
-
-
-@cache
-def common_name_words(min_count: int) -> frozenset[str]:
-    """Name words borne by at least `min_count` people (lexicons/name_units.tsv, the NER's list from
-    Wikidata): بلقاسم، رنا، ديما are names, though the quotation lexicon does not list them."""
-    return frozenset(norm(r["name"]) for r in load_table("lexicons", "name_units.tsv") if int(r.get("count") or 0) >= min_count)
 
 
 def _name_after_role_word(toks: list[str], i: int) -> bool:
