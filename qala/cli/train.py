@@ -34,6 +34,13 @@ def train_ner(
             "trained on, never held out or scored, brought to --train's name boundaries first: e.g. data/ner/qala-news.",
         ),
     ] = None,
+    domain_offsets: Annotated[
+        bool,
+        typer.Option(
+            help="--extra sentences get a copy of every feature of their own, so that where their conventions differ "
+            "from --train's they do not pull the model away from --train's (tagging follows --train's).",
+        ),
+    ] = True,
     dev: Annotated[Path | None, typer.Option("--dev", help="Dev CoNLL file (else a block of --train is held out).")] = None,
     dev_fraction: Annotated[float, typer.Option(help="Without --dev: share of --train held out as dev.")] = 0.1,
     dev_block: Annotated[
@@ -69,6 +76,7 @@ def train_ner(
         "c1": tr.DEFAULT_C1 if c1 is None else c1,
         "c2": tr.DEFAULT_C2 if c2 is None else c2,
         "max_iterations": tr.DEFAULT_MAX_ITERATIONS if max_iterations is None else max_iterations,
+        "domain_offsets": domain_offsets,
     }
     try:
         extra_sents = tr.read_extra(extra or ())

@@ -50,6 +50,13 @@ DEFAULT_MAX_ITERATIONS = 150
 MEMORY_FOLDS = 4
 # Features seen fewer times than this in training are dropped before training (size and noise).
 MIN_FEATURE_FREQ = 1
+# Each feature of an extra sentence (`--extra`) also fires with this prefix ("frustratingly easy domain
+# adaptation", Daumé 2007): the plain weights learn what both corpora agree on, the prefixed copies absorb
+# where the extra sentences' conventions differ (which organizations are names, where a name ends).
+# Tagging never emits the prefix, so the model tags by the main corpus's conventions at no extra cost.
+# Measured (pooled 10-fold contiguous micro F1, ANERcorp): 7,637 extra sentences 0.792 -> 0.800, 10,069
+# sentences 0.792 -> 0.804 (without the offsets more sentences had stopped helping).
+EXTRA_DOMAIN_PREFIX = "X|"
 
 
 @dataclass
@@ -92,14 +99,16 @@ def train(
     dev_sents: Sequence[Sentence] = (),
     *,
     extra: Sequence[Sentence] = (),
+    domain_offsets: bool = True,
     c1: float = DEFAULT_C1,
     c2: float = DEFAULT_C2,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
     meta: dict[str, object] | None = None,
 ) -> TrainResult:
-    """Train on `train_sents` (+ `extra`, brought to their conventions), write the model to `out_dir`,
-    score on `dev_sents` when given."""
+    """Train on `train_sents` (+ `extra`, brought to their conventions and, with `domain_offsets`, given
+    features of their own: EXTRA_DOMAIN_PREFIX), write the model to `out_dir`, score on `dev_sents` when given."""
     t0 = time.perf_counter()
+    n_main = len(train_sents)
     if extra:
         # their names enter the entity memory too (measured: 0.7891 pooled, 0.7868 without)
         train_sents = [*train_sents, *harmonize(extra, train_sents)]
@@ -113,8 +122,11 @@ def train(
     for k in range(parts):
         part = train_sents[k * size : (k + 1) * size]
         featurizer.memory = build_memory([*train_sents[: k * size], *train_sents[(k + 1) * size :]])
-        for sent in part:
-            trainer.append(featurizer.sentence(sent.tokens), to_bioes(sent.tags))
+        for i, sent in enumerate(part, start=k * size):
+            feats = featurizer.sentence(sent.tokens)
+            if domain_offsets and i >= n_main:
+                feats = [[*f, *(EXTRA_DOMAIN_PREFIX + a for a in f)] for f in feats]
+            trainer.append(feats, to_bioes(sent.tags))
     build_memory(train_sents).save(out / MEMORY_FILE)
     trainer.set_params(
         {
@@ -128,7 +140,8 @@ def train(
     trainer.train(str(out / MODEL_FILE))
     reader = pycrfsuite.Tagger()
     reader.open(str(out / MODEL_FILE))
-    attributes = sorted({attr for attr, _label in reader.info().state_features})
+    # the prefixed copies are never looked up when tagging: keep them out of the attribute list
+    attributes = sorted({a for a, _label in reader.info().state_features if not a.startswith(EXTRA_DOMAIN_PREFIX)})
     reader.close()
     (out / ATTRIBUTES_FILE).write_text("\n".join(attributes), encoding="utf-8")
     fingerprints = sorted({sentence_fingerprint(s.tokens) for s in train_sents})
@@ -140,6 +153,7 @@ def train(
         "c1": c1,
         "c2": c2,
         "max_iterations": max_iterations,
+        **({"extra_domain_offsets": domain_offsets} if extra else {}),
         "train_sentences": len(train_sents),
         "train_tokens": sum(len(s.tokens) for s in train_sents),
         "dev_sentences": len(dev_sents),
@@ -192,7 +206,7 @@ class CrossValidation:
 
 
 def _train_block(
-    sentences: Sequence[Sentence], folds: int, block: int, params: dict[str, float], extra: Sequence[Sentence] = ()
+    sentences: Sequence[Sentence], folds: int, block: int, params: dict[str, float | bool], extra: Sequence[Sentence] = ()
 ) -> SpanScores:
     train_sents, dev_sents = contiguous_split(sentences, 1 / folds, block)
     with tempfile.TemporaryDirectory(prefix="qala-ner-cv-") as tmp:
@@ -210,6 +224,7 @@ def cross_validate(
     c2: float = DEFAULT_C2,
     max_iterations: int = DEFAULT_MAX_ITERATIONS,
     extra: Sequence[Sentence] = (),
+    domain_offsets: bool = True,
     on_block: Callable[[int, SpanScores], None] | None = None,
 ) -> CrossValidation:
     """Train `folds` models, each with one contiguous block held out, and score each on its block.
@@ -221,7 +236,7 @@ def cross_validate(
     every block's training data and never scored: the estimate stays one of `sentences` alone."""
     if not 2 <= folds <= len(sentences):
         raise QalaError(f"--cross-validate must be between 2 and the number of sentences ({len(sentences)})")
-    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations}
+    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "domain_offsets": domain_offsets}
     results: dict[int, SpanScores] = {}
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         futures = {pool.submit(_train_block, sentences, folds, k, params, extra): k for k in range(folds)}

@@ -255,6 +255,10 @@ _UPON = norm("لدى")
 MAX_COUNTRY_WORDS = 3  # جمهورية مصر العربية
 MIN_POSSESSED_LETTERS = 4  # زميلته: a noun + ته, not a short word ending so
 ROLE_NAME_COUNT = 10  # a name word borne by this many people in Wikidata starts a name after a role
+# A role's holder written in an apposition (الناطق باسم الجبهة، فلان الفلاني،): its first word is a given
+# name borne by this many people, and the name is at most MAX_APPOSED_NAME words up to the comma.
+APPOSED_NAME_COUNT = 100
+MAX_APPOSED_NAME = 5
 MIN_DESCRIBED_WORDS = 3  # المحكمة الكبرى الجنائية: head + two adjectives make a name
 MAX_DESCRIBED_WORDS = 5
 
@@ -644,6 +648,8 @@ class SourceIndex:
             if i + n >= len(words) or words[i : i + n] != role:
                 continue
             nxt = words[i + n]
+            if (apposed := self._apposed_name(i + n)) is not None:
+                return apposed
             if nxt in lex.first_names and _given_name_at(words, i + n):
                 return self._fuller_name(name_at(words, i + n))
             # وزير التموين → "وزير التموين والتجارة الداخلية المصري حسام ...": the role written longer
@@ -694,6 +700,20 @@ class SourceIndex:
                 if named and head_forms & set(words[max(0, i - ROLE_TO_ADJECTIVE) : i]):
                     return self._fuller_name(name_at(words, i + 1))
         return []
+
+    def _apposed_name(self, i: int) -> list[str] | None:
+        """The name set off by punctuation right after a role (المتحدث باسم الجبهة، آدم إسحاق أبكر، إن):
+        words()[i:] up to the closing comma when the first is a given name (qala's list or Wikidata's: no
+        hand-written list holds them all) and the words are few enough to be one name."""
+        words, ends = self.words(), self.phrase_ends()
+        if i - 1 not in ends or not (words[i] in lexicon().sure_first_names or words[i] in common_name_words(APPOSED_NAME_COUNT)):
+            return None  # (its comma opens the apposition)
+        stop = next((j for j in range(i, min(len(words), i + MAX_APPOSED_NAME)) if j in ends), None)
+        # (على and the name علي are one word once normalized: between commas after a given name, a name)
+        lex = lexicon()
+        if stop is None or any(w in lex.complementizers or ((w in _PREPS or w in _PHRASE_STOPS) and w not in lex.first_names) for w in words[i + 1 : stop + 1]):
+            return None
+        return words[i : stop + 1]
 
     def _statement_issuer(self, head: str) -> SourceEntry | None:
         """The known source that issued the statement/report the article first mentions

@@ -137,3 +137,20 @@ def test_shipped_model_was_trained_with_the_bundled_sentences():
 )
 def test_person_name_guards(tokens, tags, expected):
     assert guard_person_names(tokens, tags) == expected
+
+
+@pytest.mark.parametrize(("domain_offsets", "expected"), [(False, ["O", "B-ORG", "O", "O", "O"]), (True, ["O"] * 5)])
+def test_domain_offsets_keep_the_main_corpus_conventions(tmp_path, domain_offsets, expected):
+    """Where the extra sentences disagree with the main corpus (here they outnumber it three to one),
+    the model tags by the main corpus with the offsets and is pulled to the extra one without."""
+    from qala.ner.tagger import NerTagger
+    from qala.ner.train import train
+
+    sentence = ["حلق", "النسر", "فوق", "الوادي", "."]
+    main = [*read_conll(MINI), *(Sentence(list(sentence), ["O"] * 5) for _ in range(4))]
+    extra = [Sentence(list(sentence), ["O", "B-ORG", "O", "O", "O"]) for _ in range(12)]
+    train(main, tmp_path / "m", extra=extra, domain_offsets=domain_offsets, max_iterations=60)
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["extra_domain_offsets"] is domain_offsets
+    tags, _scores = NerTagger(tmp_path / "m").tag_document([sentence])
+    assert tags[0] == expected
