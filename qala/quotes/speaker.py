@@ -705,12 +705,11 @@ class SourceIndex:
         """The name set off by punctuation right after a role (المتحدث باسم الجبهة، آدم إسحاق أبكر، إن):
         words()[i:] up to the closing comma when the first is a given name (qala's list or Wikidata's: no
         hand-written list holds them all) and the words are few enough to be one name."""
-        words, ends = self.words(), self.phrase_ends()
-        if i - 1 not in ends or not (words[i] in lexicon().sure_first_names or words[i] in common_name_words(APPOSED_NAME_COUNT)):
-            return None  # (its comma opens the apposition)
+        words, ends, lex = self.words(), self.phrase_ends(), lexicon()
+        if i - 1 not in ends or not (words[i] in lex.sure_first_names or words[i] in common_name_words(APPOSED_NAME_COUNT)):
+            return None  # no comma opens an apposition, or it does not start with a given name
         stop = next((j for j in range(i, min(len(words), i + MAX_APPOSED_NAME)) if j in ends), None)
-        # (على and the name علي are one word once normalized: between commas after a given name, a name)
-        lex = lexicon()
+        # a preposition or أن ends no name (على and the name علي are one word once normalized: a name here)
         if stop is None or any(w in lex.complementizers or ((w in _PREPS or w in _PHRASE_STOPS) and w not in lex.first_names) for w in words[i + 1 : stop + 1]):
             return None
         return words[i : stop + 1]
